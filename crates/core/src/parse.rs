@@ -1,0 +1,74 @@
+//! Text to parsed report: sections, metadata, and the three tables read from their regions.
+
+use crate::meta;
+use crate::report::Parsed;
+use crate::schema::{Format, TableKey};
+use crate::sections::{self, Section};
+use crate::tables::{self, TableOutput};
+use crate::text::{skeleton, Source};
+use crate::tokens;
+
+/// Parses decoded report text.
+pub fn parse(text: String, encoding: &'static str) -> Parsed {
+    let source = Source::new(text);
+    let sections = sections::find(&source);
+    let first_section = sections.iter().map(|s| s.line).min().unwrap_or(source.line_count());
+    let (organ, title_year, title_line) = meta::title(&source, first_section);
+    let year = title_year.or_else(|| meta::period_year(&source));
+    let published = meta::published(&source);
+
+    let starts: Vec<(TableKey, Option<usize>)> = TableKey::ALL.iter().map(|&t| (t, table_start(&source, &sections, t))).collect();
+    let mut cells = Vec::new();
+    let mut tables = Vec::new();
+    let mut markers = Vec::new();
+    for &(table, start) in &starts {
+        let output = match start {
+            Some(start) => {
+                let end = region_end(&source, &sections, &starts, start);
+                let segments = if start < end { tokens::segments(&source, start + 1, end) } else { Vec::new() };
+                match table {
+                    TableKey::Active => tables::read_active(&source, segments, Some(start)),
+                    TableKey::Applications => tables::read_applications(&source, segments, Some(start)),
+                    TableKey::Reviews => tables::read_reviews(&source, segments, Some(start)),
+                }
+            }
+            None => match table {
+                TableKey::Active => tables::read_active(&source, Vec::new(), None),
+                TableKey::Applications => tables::read_applications(&source, Vec::new(), None),
+                TableKey::Reviews => tables::read_reviews(&source, Vec::new(), None),
+            },
+        };
+        let TableOutput { read, cells: table_cells, markers: table_markers } = output;
+        cells.extend(table_cells);
+        tables.push(read);
+        markers.extend(table_markers);
+    }
+    let has = |f: Format| markers.iter().any(|m| m.format == f);
+    let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
+    Parsed { source, encoding, organ, year, title_line, format, published, sections, cells, tables, markers }
+}
+
+/// The line where a table's region starts: its section heading, or failing that a line that only
+/// the table has.
+fn table_start(source: &Source, sections: &[Section], table: TableKey) -> Option<usize> {
+    if let Some(s) = sections.iter().find(|s| s.no == table.section()) {
+        return Some(s.line);
+    }
+    let signature = |skel: &str| match table {
+        TableKey::Active => skel.starts_with("第二十条"),
+        TableKey::Applications => skel.contains("勾稽关系") || skel.contains("本年新收政府信息公开申请数量"),
+        TableKey::Reviews => skel.starts_with("行政复议") && skel.chars().count() <= 12,
+    };
+    source.lines().find(|(_, _, l)| signature(&skeleton(l))).map(|(no, _, _)| no.saturating_sub(1).max(1))
+}
+
+/// The last line of a region: the line before the next section heading or table start.
+fn region_end(source: &Source, sections: &[Section], starts: &[(TableKey, Option<usize>)], start: usize) -> usize {
+    let next = sections
+        .iter()
+        .map(|s| s.line)
+        .chain(starts.iter().filter_map(|(_, s)| *s))
+        .filter(|&l| l > start)
+        .min();
+    next.map_or(source.line_count(), |l| l - 1)
+}

@@ -1,0 +1,129 @@
+//! The decoded report text: line/column positions, and the label "skeleton" used to compare labels.
+
+use serde::Serialize;
+
+/// Where something stands in the decoded text: 1-based line, 1-based character column, byte range.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub line: usize,
+    pub col: usize,
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+/// The normalized text of a report with an index of where each line starts.
+#[derive(Debug)]
+pub struct Source {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source { text, line_starts }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The text of 1-based line `no`, without its newline.
+    pub fn line(&self, no: usize) -> &str {
+        let start = self.line_starts[no - 1];
+        let end = self
+            .line_starts
+            .get(no)
+            .map_or(self.text.len(), |next| next - 1);
+        &self.text[start..end]
+    }
+
+    /// Byte offset where 1-based line `no` starts.
+    pub fn line_start(&self, no: usize) -> usize {
+        self.line_starts[no - 1]
+    }
+
+    /// Every line as (1-based number, byte offset of its start, text).
+    pub fn lines(&self) -> impl Iterator<Item = (usize, usize, &str)> {
+        (1..=self.line_count()).map(move |no| (no, self.line_start(no), self.line(no)))
+    }
+
+    /// The span of the byte range `start..end`.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        let line_start = self.line_starts[line - 1];
+        let col = self.text[line_start..start].chars().count() + 1;
+        Span { line, col, start, end }
+    }
+}
+
+/// White space as it appears in reports: ASCII, U+3000 (ideographic), U+00A0 (no-break) and friends.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{00a0}' || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// Trims report white space from both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Folds one character for comparison: full-width ASCII to half-width, Traditional to Simplified.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{4e00}'..='\u{9fff}' => match TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
+            Ok(i) => TRADITIONAL[i].1,
+            Err(_) => c,
+        },
+        _ => c,
+    }
+}
+
+/// The skeleton of a label: folded, with only ideographs, digits and letters kept (no spaces,
+/// punctuation, brackets or quotes), so `（二）部分公开` and `(二) 部 分 公 開` compare equal.
+pub fn skeleton(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .filter(|c| is_skeleton_char(*c))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+pub fn is_skeleton_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_ideograph(c)
+}
+
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
+}
+
+/// Traditional characters that occur in report labels and titles, with their Simplified forms,
+/// sorted by the Traditional character (for binary search).
+static TRADITIONAL: &[(char, char)] = &[
+    ('個', '个'), ('們', '们'), ('傳', '传'), ('價', '价'), ('兩', '两'), ('動', '动'), ('務', '务'),
+    ('勞', '劳'), ('區', '区'), ('員', '员'), ('問', '问'), ('單', '单'), ('國', '国'), ('圍', '围'),
+    ('執', '执'), ('報', '报'), ('實', '实'), ('審', '审'), ('專', '专'), ('對', '对'), ('導', '导'),
+    ('屬', '属'), ('廢', '废'), ('廳', '厅'), ('強', '强'), ('從', '从'), ('復', '复'), ('應', '应'),
+    ('採', '采'), ('擊', '击'), ('據', '据'), ('數', '数'), ('於', '于'), ('時', '时'), ('書', '书'),
+    ('會', '会'), ('東', '东'), ('條', '条'), ('業', '业'), ('構', '构'), ('標', '标'), ('機', '机'),
+    ('權', '权'), ('歲', '岁'), ('歷', '历'), ('決', '决'), ('沒', '没'), ('況', '况'), ('減', '减'),
+    ('準', '准'), ('澤', '泽'), ('為', '为'), ('無', '无'), ('獲', '获'), ('現', '现'), ('產', '产'),
+    ('當', '当'), ('發', '发'), ('確', '确'), ('稅', '税'), ('種', '种'), ('穩', '稳'), ('節', '节'),
+    ('範', '范'), ('糾', '纠'), ('納', '纳'), ('級', '级'), ('組', '组'), ('結', '结'), ('經', '经'),
+    ('維', '维'), ('網', '网'), ('縣', '县'), ('總', '总'), ('織', '织'), ('繳', '缴'), ('續', '续'),
+    ('罰', '罚'), ('義', '义'), ('聯', '联'), ('與', '与'), ('舉', '举'), ('萬', '万'), ('處', '处'),
+    ('衛', '卫'), ('補', '补'), ('製', '制'), ('規', '规'), ('訂', '订'), ('計', '计'), ('訊', '讯'),
+    ('訟', '讼'), ('訪', '访'), ('設', '设'), ('許', '许'), ('訴', '诉'), ('詢', '询'), ('認', '认'),
+    ('請', '请'), ('議', '议'), ('護', '护'), ('讀', '读'), ('財', '财'), ('費', '费'), ('資', '资'),
+    ('購', '购'), ('轉', '转'), ('辦', '办'), ('這', '这'), ('進', '进'), ('過', '过'), ('鄉', '乡'),
+    ('錄', '录'), ('鎮', '镇'), ('門', '门'), ('開', '开'), ('間', '间'), ('關', '关'), ('陽', '阳'),
+    ('雜', '杂'), ('雲', '云'), ('頁', '页'), ('項', '项'), ('領', '领'), ('題', '题'), ('額', '额'),
+    ('類', '类'), ('體', '体'), ('點', '点'), ('黨', '党'),
+];
