@@ -1,1 +1,40 @@
-fn main(){}
+//! Parse, and parse + check, of every sample report and synthetic layout.
+//! Run: `cargo bench -p nianbao-core` (medians are in target/criterion/*/new/estimates.json).
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use std::hint::black_box;
+
+fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let mut files = Vec::new();
+    for dir in ["reports", "synthetic"] {
+        let mut entries: Vec<_> = std::fs::read_dir(format!("{root}/{dir}")).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for path in entries {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            files.push((name, std::fs::read(&path).unwrap()));
+        }
+    }
+    files
+}
+
+fn bench(c: &mut Criterion) {
+    let files = fixtures();
+    let mut parse = c.benchmark_group("parse");
+    for (name, bytes) in &files {
+        parse.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, bytes| {
+            b.iter(|| nianbao_core::parse_bytes(black_box(bytes)).unwrap())
+        });
+    }
+    parse.finish();
+    let mut check = c.benchmark_group("parse+check");
+    for (name, bytes) in &files {
+        check.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, bytes| {
+            b.iter(|| nianbao_core::check_bytes(black_box(bytes)).unwrap())
+        });
+    }
+    check.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

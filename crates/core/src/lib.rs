@@ -26,10 +26,15 @@ pub use finding::{Finding, Severity};
 pub use report::{Parsed, Report};
 pub use schema::{Format, TableKey};
 
+/// Decodes and parses the bytes of a report file, without checking rules.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ReadError> {
+    let decoded = decode::decode(bytes)?;
+    Ok(parse::parse(decoded.text, decoded.encoding))
+}
+
 /// Decodes, parses and checks the bytes of a report file.
 pub fn check_bytes(bytes: &[u8]) -> Result<Report, ReadError> {
-    let decoded = decode::decode(bytes)?;
-    Ok(check_parsed(parse::parse(decoded.text, decoded.encoding)))
+    parse_bytes(bytes).map(check_parsed)
 }
 
 /// Parses and checks report text (as pasted).

@@ -1,0 +1,99 @@
+//! The `nianbao` command: summaries, the JSON document, stdin, exit status 0/1/2.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(path: &str) -> String {
+    format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn summary_of_a_sample() {
+    let o = nianbao(&["check", &fixture("reports/huaian-city-2024.txt")], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("机关：淮安市人民政府"), "{out}");
+    assert!(out.contains("年度：2024"));
+    assert!(out.contains("格式：2021年版格式"));
+    assert!(out.contains("一、本年新收政府信息公开申请数量        3001 | 53 | 0 | 0 | 61 | 4 | 3119"), "{out}");
+    assert!(out.contains("检查结果：0 个错误，0 个警告，0 个提示"));
+}
+
+#[test]
+fn json_document_follows_the_contract() {
+    let o = nianbao(&["check", "--format", "json", &fixture("reports/000_675c1ca713925614.txt")], None);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(doc["organ"], "毛坝镇");
+    assert_eq!(doc["year"], 2020);
+    assert_eq!(doc["format"], "2019");
+    assert_eq!(doc["sections"][0], serde_json::json!({"no": 1, "title": "总体情况", "line": 2}));
+    assert_eq!(doc["cells"]["applications.new.natural"], serde_json::json!({"value": 0, "raw": "0", "line": 107, "col": 2}));
+    assert_eq!(
+        doc["cells"]["active.procurement.amount"],
+        serde_json::json!({"value": 1187.0427, "raw": "1187.0427\u{a0}万元", "unit": "万元", "line": 79, "col": 2})
+    );
+    assert_eq!(doc["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn findings_in_json_and_exit_status_1_on_errors() {
+    let text = std::fs::read_to_string(fixture("synthetic/tab-rows-2021.txt")).unwrap();
+    let broken = text.replacen("（一）予以公开\t8\t1\t0\t0\t1\t0\t10", "（一）予以公开\t8\t1\t0\t1\t0\t10", 1);
+    let o = nianbao(&["check", "--format=json", "-"], Some(broken.as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let finding = &doc["findings"][0];
+    assert_eq!(finding["rule"], "STRUCT-TABLE");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["cells"][0], "applications.granted.natural");
+    assert_eq!(finding["line"], 27);
+}
+
+#[test]
+fn unreadable_input_exits_2_with_a_message() {
+    let o = nianbao(&["check", "-"], Some(b"%PDF-1.7 binary"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("这是 PDF 文件"));
+    let o = nianbao(&["check", "/nonexistent/report.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("无法打开文件"));
+    let o = nianbao(&["check"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn several_files_one_json_line_each() {
+    let o = nianbao(
+        &["check", "--format", "json", &fixture("reports/hongze-district-2023.txt"), &fixture("reports/hongze-district-2024.txt")],
+        None,
+    );
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!((lines[0]["year"].clone(), lines[1]["year"].clone()), (2023.into(), 2024.into()));
+}
+
+#[test]
+fn the_rule_catalogue_in_docs_is_generated() {
+    let o = nianbao(&["rules"], None);
+    let docs = std::fs::read_to_string(format!("{}/../../docs/rules.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(stdout(&o), docs, "docs/rules.md is stale: run `cargo run -p nianbao-cli -- rules > docs/rules.md`");
+}

@@ -1,0 +1,91 @@
+//! Shared by the integration tests: fixture loading and a compact, reviewable dump of a report.
+#![allow(dead_code)]
+
+use nianbao_core::schema::{TableKey, ACTIVE_GROUPS, APPLICATION_ROWS, REVIEW_ROWS};
+use nianbao_core::Report;
+use std::fmt::Write;
+
+pub const SAMPLES: &[&str] = &[
+    "000_675c1ca713925614.txt",
+    "001_1feac183b5673ebd.txt",
+    "002_f4b8342ecd306093.txt",
+    "003_4130bab209259fbf.txt",
+    "004_1a03130d040d2924.txt",
+    "hongze-district-2023.txt",
+    "hongze-district-2024.txt",
+    "huaian-city-2024.txt",
+];
+
+pub const LAYOUTS: &[&str] = &["tab-rows-2021.txt", "pipe-rows-2021.txt", "cell-lines-2021.txt", "pdf-text-2021.txt"];
+
+pub fn fixture(path: &str) -> Vec<u8> {
+    let full = format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+pub fn sample(name: &str) -> Report {
+    nianbao_core::check_bytes(&fixture(&format!("reports/{name}"))).expect("sample is readable")
+}
+
+pub fn synthetic(name: &str) -> Report {
+    nianbao_core::check_bytes(&fixture(&format!("synthetic/{name}"))).expect("synthetic is readable")
+}
+
+pub fn check(text: &str) -> Report {
+    nianbao_core::check_text(text).expect("text is readable")
+}
+
+/// `(key, raw)` of every cell, for comparing two reads of the same report.
+pub fn cell_values(report: &Report) -> Vec<(String, Option<f64>, String)> {
+    report.parsed.cells.iter().map(|c| (c.key.clone(), c.number(), c.raw.clone())).collect()
+}
+
+/// The rule ids of the findings.
+pub fn rules(report: &Report) -> Vec<&'static str> {
+    report.findings.iter().map(|f| f.rule).collect()
+}
+
+/// One line per table row: its cells as written (`∅` for blank) and the line they came from;
+/// then the findings.
+pub fn dump(report: &Report) -> String {
+    let p = &report.parsed;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "organ: {} · year: {} · format: {} · published: {}",
+        p.organ.as_deref().unwrap_or("-"),
+        p.year.map_or("-".into(), |y| y.to_string()),
+        p.format.as_str(),
+        p.published.as_ref().map_or("-".into(), |d| format!("{} @{} ({})", d.date, d.line, d.source))
+    );
+    let sections: Vec<String> = p.sections.iter().map(|s| format!("{}@{}", s.no, s.line)).collect();
+    let _ = writeln!(out, "sections: {}", sections.join(" "));
+    for table in TableKey::ALL {
+        let rows: Vec<&str> = match table {
+            TableKey::Active => ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).map(|r| r.key).collect(),
+            TableKey::Applications => APPLICATION_ROWS.iter().map(|r| r.key).collect(),
+            TableKey::Reviews => REVIEW_ROWS.iter().map(|r| r.key).collect(),
+        };
+        for row in rows {
+            let prefix = format!("{}.{}.", table.as_str(), row);
+            let cells: Vec<_> = p.cells.iter().filter(|c| c.key.starts_with(&prefix)).collect();
+            let Some(first) = cells.first() else { continue };
+            let shown: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    let raw = if c.raw.is_empty() { "∅" } else { c.raw.as_str() };
+                    if table == TableKey::Active { format!("{}={}", &c.key[prefix.len()..], raw) } else { raw.to_owned() }
+                })
+                .collect();
+            let _ = writeln!(out, "{:<42} {:<40} @{}:{}", format!("{}.{}", table.as_str(), row), shown.join(" "), first.span.line, first.span.col);
+        }
+        for extra in &p.table(table).extra_rows {
+            let _ = writeln!(out, "{}.<extra> {} {} @{}", table.as_str(), extra.label, extra.cells.join(" "), extra.line);
+        }
+    }
+    let _ = writeln!(out, "findings:");
+    for f in &report.findings {
+        let _ = writeln!(out, "  {} {} @{} {:?} {}", f.severity.as_str(), f.rule, f.line.unwrap_or(0), f.cells, f.message);
+    }
+    out
+}
