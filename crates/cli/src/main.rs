@@ -2,7 +2,8 @@
 
 mod summary;
 
-use nianbao_core::{rules, ReadError, Report};
+use nianbao_core::meta::Published;
+use nianbao_core::{rules, Parsed, ReadError, Report};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -10,7 +11,10 @@ const USAGE: &str = "\
 nianbao — 政府信息公开工作年度报告检查工具
 
 用法 / Usage:
-  nianbao check [--format text|json] FILE...   检查报告（FILE 为 - 时读标准输入）
+  nianbao check [选项] FILE...                  检查报告（FILE 为 - 时读标准输入）
+      --format text|json                       输出格式（json 为每个文件一行的 JSON 文档）
+      --previous LAST_YEAR_FILE                同时与上一年度报告核对（YEAR-CARRY 等）
+      --published YYYY-MM-DD                   报告的实际发布日期（用于 DATE-DEADLINE）
   nianbao rules                                 输出检查规则目录（Markdown）
   nianbao --help | --version
 
@@ -47,35 +51,77 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn check(args: &[String]) -> ExitCode {
-    let mut output = Output::Text;
-    let mut files = Vec::new();
+struct Options {
+    output: Output,
+    previous: Option<String>,
+    published: Option<String>,
+    files: Vec<String>,
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options { output: Output::Text, previous: None, published: None, files: Vec::new() };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--format" => match iter.next().map(String::as_str) {
-                Some("json") => output = Output::Json,
-                Some("text") => output = Output::Text,
-                _ => return usage_error("--format 只能是 text 或 json"),
-            },
-            "--json" => output = Output::Json,
-            _ if arg.starts_with("--format=") => match &arg["--format=".len()..] {
-                "json" => output = Output::Json,
-                "text" => output = Output::Text,
-                _ => return usage_error("--format 只能是 text 或 json"),
-            },
-            _ if arg.starts_with("--") => return usage_error(&format!("未知选项 {arg}")),
-            _ => files.push(arg.clone()),
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = || inline.clone().or_else(|| iter.next().cloned()).ok_or(format!("{name} 需要一个值"));
+        match name {
+            "--format" => {
+                o.output = match value()?.as_str() {
+                    "json" => Output::Json,
+                    "text" => Output::Text,
+                    _ => return Err("--format 只能是 text 或 json".into()),
+                }
+            }
+            "--json" => o.output = Output::Json,
+            "--previous" => o.previous = Some(value()?),
+            "--published" => {
+                let date = value()?;
+                let ok = date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' && date.replace('-', "").bytes().all(|b| b.is_ascii_digit());
+                if !ok {
+                    return Err(format!("--published 的日期格式应为 YYYY-MM-DD，收到“{date}”"));
+                }
+                o.published = Some(date);
+            }
+            _ if name.starts_with("--") => return Err(format!("未知选项 {arg}")),
+            _ => o.files.push(arg.clone()),
         }
     }
-    if files.is_empty() {
-        return usage_error("请给出要检查的文件（或用 - 表示标准输入）");
+    if o.files.is_empty() {
+        return Err("请给出要检查的文件（或用 - 表示标准输入）".into());
     }
+    Ok(o)
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let o = match options(args) {
+        Ok(o) => o,
+        Err(message) => return usage_error(&message),
+    };
+    let previous = match &o.previous {
+        Some(file) => match parse(file) {
+            Ok(p) => Some(p),
+            Err(message) => {
+                eprintln!("nianbao: {file}: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
     let mut status = 0u8;
-    for file in &files {
-        match read(file).and_then(|bytes| nianbao_core::check_bytes(&bytes).map_err(|e| e.to_string())) {
-            Ok(report) => {
-                print(file, &report, output, files.len() > 1);
+    for file in &o.files {
+        match parse(file) {
+            Ok(mut parsed) => {
+                if let Some(date) = &o.published {
+                    parsed.published = Some(Published { date: date.clone(), line: None, source: "用户输入" });
+                }
+                let report = match &previous {
+                    Some(prev) => nianbao_core::check_with_previous(parsed, prev),
+                    None => nianbao_core::check_parsed(parsed),
+                };
+                print(file, &report, o.output, o.files.len() > 1);
                 if report.has_errors() {
                     status = status.max(1);
                 }
@@ -87,6 +133,10 @@ fn check(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::from(status)
+}
+
+fn parse(file: &str) -> Result<Parsed, String> {
+    read(file).and_then(|bytes| nianbao_core::parse_bytes(&bytes).map_err(|e| e.to_string()))
 }
 
 fn read(file: &str) -> Result<Vec<u8>, String> {

@@ -12,7 +12,8 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "年度：{}", or_unknown(p.year.map(|y| y.to_string())));
     let _ = writeln!(out, "格式：{}", p.format.label());
     if let Some(published) = &p.published {
-        let _ = writeln!(out, "发布日期：{}（第{}行，{}）", published.date, published.line, published.source);
+        let place = published.line.map(|l| format!("第{l}行，")).unwrap_or_default();
+        let _ = writeln!(out, "发布日期：{}（{}{}）", published.date, place, published.source);
     }
     let sections: Vec<String> = p.sections.iter().map(|s| format!("{}（第{}行）", s.title, s.line)).collect();
     let _ = writeln!(out, "章节：{}", if sections.is_empty() { "（未找到）".to_owned() } else { sections.join("、") });

@@ -97,3 +97,22 @@ fn the_rule_catalogue_in_docs_is_generated() {
     let docs = std::fs::read_to_string(format!("{}/../../docs/rules.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert_eq!(stdout(&o), docs, "docs/rules.md is stale: run `cargo run -p nianbao-cli -- rules > docs/rules.md`");
 }
+
+#[test]
+fn previous_year_and_publication_date() {
+    let o = nianbao(
+        &["check", "--format", "json", "--previous", &fixture("reports/hongze-district-2023.txt"), "--published", "2025-04-02", &fixture("reports/hongze-district-2024.txt")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let rules: Vec<&str> = doc["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(!rules.iter().any(|r| r.starts_with("YEAR-")), "{rules:?}");
+    assert_eq!(doc["published"], serde_json::json!({"date": "2025-04-02", "line": null, "source": "用户输入"}));
+    let late = doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "DATE-DEADLINE").expect("DATE-DEADLINE");
+    assert_eq!(late["message"], "报告的发布日期是 2025-04-02（用户输入），晚于本级人民政府的年度报告的公布期限 2025-03-31。");
+
+    let o = nianbao(&["check", "--published", "2025/04/02", "-"], Some(b"x"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("YYYY-MM-DD"));
+}

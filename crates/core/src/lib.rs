@@ -10,6 +10,7 @@ pub mod decode;
 pub mod finding;
 pub mod meta;
 pub mod parse;
+pub mod prose;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -44,6 +45,12 @@ pub fn check_text(text: &str) -> Result<Report, ReadError> {
 
 /// Runs every rule of the catalogue on a parsed report.
 pub fn check_parsed(parsed: Parsed) -> Report {
-    let findings = rules::run(&parsed);
+    let findings = rules::run(&parsed, None);
+    Report { parsed, findings }
+}
+
+/// Runs every rule, including the ones that compare with last year's report.
+pub fn check_with_previous(parsed: Parsed, previous: &Parsed) -> Report {
+    let findings = rules::run(&parsed, Some(previous));
     Report { parsed, findings }
 }

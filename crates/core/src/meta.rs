@@ -9,8 +9,9 @@ use serde::Serialize;
 pub struct Published {
     /// `YYYY-MM-DD`.
     pub date: String,
-    pub line: usize,
-    /// `"发布时间"` (page header), or `"落款"` (the date under the signature).
+    /// Line of the date in the text; None when the user entered it.
+    pub line: Option<usize>,
+    /// `"发布时间"` (page header), `"落款"` (the date under the signature), or `"用户输入"`.
     pub source: &'static str,
 }
 
@@ -105,7 +106,7 @@ pub fn published(source: &Source) -> Option<Published> {
         for key in ["发布时间", "发布日期", "发文日期"] {
             if let Some(at) = folded.find(key) {
                 if let Some(date) = date_in(&folded[at + key.len()..]) {
-                    return Some(Published { date, line: no, source: "发布时间" });
+                    return Some(Published { date, line: Some(no), source: "发布时间" });
                 }
             }
         }
@@ -115,7 +116,7 @@ pub fn published(source: &Source) -> Option<Published> {
         let line: String = source.line(no).chars().filter(|c| !is_space(*c)).collect();
         let date = date_in(&line)?;
         let short = line.chars().count() <= 14;
-        short.then_some(Published { date, line: no, source: "落款" })
+        short.then_some(Published { date, line: Some(no), source: "落款" })
     })
 }
 

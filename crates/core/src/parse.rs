@@ -1,6 +1,7 @@
 //! Text to parsed report: sections, metadata, and the three tables read from their regions.
 
 use crate::meta;
+use crate::prose;
 use crate::report::Parsed;
 use crate::schema::{Format, TableKey};
 use crate::sections::{self, Section};
@@ -21,6 +22,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let mut cells = Vec::new();
     let mut tables = Vec::new();
     let mut markers = Vec::new();
+    let mut excluded: Vec<(usize, usize)> = sections.iter().map(|s| (s.line, s.line)).collect();
     for &(table, start) in &starts {
         let output = match start {
             Some(start) => {
@@ -38,14 +40,20 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
                 TableKey::Reviews => tables::read_reviews(&source, Vec::new(), None),
             },
         };
-        let TableOutput { read, cells: table_cells, markers: table_markers } = output;
+        let TableOutput { mut read, cells: table_cells, markers: table_markers } = output;
+        if let Some(start) = start {
+            let end = region_end(&source, &sections, &starts, start);
+            read.end = Some(end);
+            excluded.push((start, end));
+        }
         cells.extend(table_cells);
         tables.push(read);
         markers.extend(table_markers);
     }
     let has = |f: Format| markers.iter().any(|m| m.format == f);
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
-    Parsed { source, encoding, organ, year, title_line, format, published, sections, cells, tables, markers }
+    let prose = prose::read(&source, &excluded);
+    Parsed { source, encoding, organ, year, title_line, format, published, sections, cells, tables, markers, prose }
 }
 
 /// The line where a table's region starts: its section heading, or failing that a line that only

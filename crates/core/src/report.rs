@@ -4,6 +4,7 @@
 use crate::cell::{Cell, Value};
 use crate::finding::{write_number, Finding, Severity};
 use crate::meta::Published;
+use crate::prose::Prose;
 use crate::schema::{Format, TableKey};
 use crate::sections::Section;
 use crate::tables::{Marker, TableRead};
@@ -25,6 +26,8 @@ pub struct Parsed {
     pub cells: Vec<Cell>,
     pub tables: Vec<TableRead>,
     pub markers: Vec<Marker>,
+    /// The prose outside the tables, read into sentences and numbers.
+    pub prose: Prose,
 }
 
 impl Parsed {
@@ -40,6 +43,16 @@ impl Parsed {
             Value::Blank | Value::Placeholder => Some(0.0),
             Value::Text => None,
         })
+    }
+
+    /// The body of section `no` (the lines after its heading, up to the next heading), with the
+    /// heading's line.
+    pub fn section_body(&self, no: u8) -> Option<(usize, String)> {
+        let heading = self.sections.iter().find(|s| s.no == no)?;
+        let next = self.sections.iter().map(|s| s.line).filter(|&l| l > heading.line).min();
+        let last = next.map_or(self.source.line_count(), |l| l - 1);
+        let body = (heading.line + 1..=last).map(|l| self.source.line(l)).collect::<Vec<_>>().join("\n");
+        Some((heading.line, body))
     }
 
     pub fn table(&self, key: TableKey) -> &TableRead {

@@ -14,6 +14,8 @@ pub struct TableRead {
     pub table: TableKey,
     /// Line where the table's section (or, failing that, the table itself) starts.
     pub line: Option<usize>,
+    /// Last line of the table's region.
+    pub end: Option<usize>,
     /// Keys of the standard rows whose label was found, with the label's line.
     pub rows: Vec<(&'static str, usize)>,
     /// Rows (or the whole table, `row: None`) whose numbers could not be placed.
@@ -364,7 +366,7 @@ fn owners(hits: &[Hit]) -> Vec<(usize, usize)> {
 impl TableOutput {
     fn empty(table: TableKey, line: Option<usize>) -> Self {
         TableOutput {
-            read: TableRead { table, line, rows: Vec::new(), unreadable: Vec::new(), extra_rows: Vec::new(), format: Format::Unknown },
+            read: TableRead { table, line, end: None, rows: Vec::new(), unreadable: Vec::new(), extra_rows: Vec::new(), format: Format::Unknown },
             cells: Vec::new(),
             markers: Vec::new(),
         }

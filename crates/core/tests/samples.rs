@@ -55,8 +55,8 @@ fn every_cell_of_every_sample() {
 #[test]
 fn publication_dates() {
     let date = |file: &str| sample(file).parsed.published.map(|p| (p.date, p.line, p.source));
-    assert_eq!(date("002_f4b8342ecd306093.txt"), Some(("2021-01-18".into(), 5, "发布时间")));
-    assert_eq!(date("003_4130bab209259fbf.txt"), Some(("2021-01-19".into(), 409, "落款")));
+    assert_eq!(date("002_f4b8342ecd306093.txt"), Some(("2021-01-18".into(), Some(5), "发布时间")));
+    assert_eq!(date("003_4130bab209259fbf.txt"), Some(("2021-01-19".into(), Some(409), "落款")));
     assert_eq!(date("000_675c1ca713925614.txt"), None);
 }
 

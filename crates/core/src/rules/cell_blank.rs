@@ -1,9 +1,8 @@
 //! CELL-BLANK: data cells left empty — one finding per table listing them. Blank is not 0.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::cell::Value;
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::TableKey;
 
 pub static RULE: Rule = Rule {
@@ -15,7 +14,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     for table in TableKey::ALL {
         let blank: Vec<_> = p.cells_of(table).filter(|c| c.value == Value::Blank).collect();
         let Some(first) = blank.first() else { continue };

@@ -1,10 +1,9 @@
 //! CELL-NUMBER: a count cell does not hold a non-negative integer (a decimal, a negative outside
 //! 本年增/减, or text).
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::cell::Value;
 use crate::finding::{show, Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::{self, ValueKind};
 
 pub static RULE: Rule = Rule {
@@ -16,7 +15,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     for cell in &p.cells {
         let Some(column) = cell.key.rsplit('.').next() else { continue };
         let kind = schema::column_kind(column);

@@ -1,9 +1,8 @@
 //! CELL-PLACEHOLDER: `/`, `—`, `无` … in a data cell (read as 0 / not applicable).
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::cell::Value;
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::TableKey;
 
 pub static RULE: Rule = Rule {
@@ -15,7 +14,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     for table in TableKey::ALL {
         let cells: Vec<_> = p.cells_of(table).filter(|c| c.value == Value::Placeholder).collect();
         let Some(first) = cells.first() else { continue };

@@ -5,14 +5,40 @@
 use crate::finding::{Finding, Severity};
 use crate::report::Parsed;
 
+mod arith;
 mod cell_blank;
 mod cell_number;
 mod cell_placeholder;
+mod date_deadline;
+mod prose_compare;
+mod sec1_areas;
+mod sec5_empty;
+mod sec6_fee;
 mod struct_row;
 mod struct_section;
 mod struct_table;
+mod t2_fee_unit;
+mod t2_in_force;
+mod t2_published;
+mod t3_balance;
+mod t3_processed;
+mod t3_row_total;
+mod t4_total;
 mod template_mixed;
 mod template_year;
+mod text_carried_in;
+mod text_carried_out;
+mod text_lawsuit;
+mod text_new;
+mod text_none;
+mod text_outcome;
+mod text_parts;
+mod text_processed;
+mod text_review;
+mod text_year;
+mod year_carry;
+mod year_items;
+mod year_stock;
 
 /// One rule of the catalogue.
 pub struct Rule {
@@ -26,7 +52,13 @@ pub struct Rule {
     pub why: &'static str,
     /// 如何修改.
     pub fix: &'static str,
-    pub check: fn(&Parsed, &mut Vec<Finding>),
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+/// What a rule looks at: the report, and last year's report when the user gave it.
+pub struct Context<'a> {
+    pub report: &'a Parsed,
+    pub previous: Option<&'a Parsed>,
 }
 
 impl Rule {
@@ -46,6 +78,30 @@ impl Rule {
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[
+    &t3_balance::RULE,
+    &t3_processed::RULE,
+    &t3_row_total::RULE,
+    &t4_total::RULE,
+    &t2_published::RULE,
+    &t2_in_force::RULE,
+    &t2_fee_unit::RULE,
+    &text_new::RULE,
+    &text_carried_in::RULE,
+    &text_processed::RULE,
+    &text_carried_out::RULE,
+    &text_outcome::RULE,
+    &text_review::RULE,
+    &text_lawsuit::RULE,
+    &text_none::RULE,
+    &text_parts::RULE,
+    &text_year::RULE,
+    &sec5_empty::RULE,
+    &sec6_fee::RULE,
+    &sec1_areas::RULE,
+    &date_deadline::RULE,
+    &year_carry::RULE,
+    &year_stock::RULE,
+    &year_items::RULE,
     &struct_section::RULE,
     &struct_table::RULE,
     &struct_row::RULE,
@@ -61,10 +117,11 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 }
 
 /// Runs every rule; findings come errors first, then by line.
-pub fn run(parsed: &Parsed) -> Vec<Finding> {
+pub fn run(report: &Parsed, previous: Option<&Parsed>) -> Vec<Finding> {
+    let context = Context { report, previous };
     let mut findings = Vec::new();
     for rule in ALL {
-        (rule.check)(parsed, &mut findings);
+        (rule.check)(&context, &mut findings);
     }
     findings.sort_by_key(|f| (f.severity, f.line.unwrap_or(usize::MAX)));
     findings

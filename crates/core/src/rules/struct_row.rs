@@ -1,8 +1,7 @@
 //! STRUCT-ROW: a standard row of a table is absent, or a non-standard row was added.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::{self, Era, Format, TableKey};
 
 pub static RULE: Rule = Rule {
@@ -14,7 +13,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     for table in [TableKey::Active, TableKey::Applications] {
         let read = p.table(table);
         if read.rows.is_empty() {

@@ -1,8 +1,7 @@
 //! STRUCT-SECTION: one of the six sections is missing or out of order.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::sections::TITLES;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +13,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     for (i, (title, _)) in TITLES.iter().enumerate() {
         let no = i as u8 + 1;
         if !p.sections.iter().any(|s| s.no == no) {

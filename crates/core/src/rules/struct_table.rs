@@ -1,9 +1,8 @@
 //! STRUCT-TABLE: a table is missing, or some of its numbers could not be placed in rows and
 //! columns with confidence (those cells are left out rather than guessed).
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::{self, TableKey};
 
 pub static RULE: Rule = Rule {
@@ -15,7 +14,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     for table in TableKey::ALL {
         let read = p.table(table);
         if read.line.is_none() || (read.rows.is_empty() && read.unreadable.is_empty()) {

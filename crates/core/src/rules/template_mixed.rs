@@ -1,8 +1,7 @@
 //! TEMPLATE-MIXED: rows or columns from both the 2019 and the 2021 format in one report.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::Format;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +13,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     if p.format != Format::Mixed {
         return;
     }

@@ -1,8 +1,7 @@
 //! TEMPLATE-YEAR: the format does not match the report year.
 
-use super::Rule;
+use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::report::Parsed;
 use crate::schema::Format;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +13,8 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(p: &Parsed, out: &mut Vec<Finding>) {
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
     let Some(year) = p.year else { return };
     let line = p.title_line.unwrap_or(1);
     match p.format {

@@ -56,7 +56,7 @@ pub fn dump(report: &Report) -> String {
         p.organ.as_deref().unwrap_or("-"),
         p.year.map_or("-".into(), |y| y.to_string()),
         p.format.as_str(),
-        p.published.as_ref().map_or("-".into(), |d| format!("{} @{} ({})", d.date, d.line, d.source))
+        p.published.as_ref().map_or("-".into(), |d| format!("{} @{} ({})", d.date, d.line.unwrap_or(0), d.source))
     );
     let sections: Vec<String> = p.sections.iter().map(|s| format!("{}@{}", s.no, s.line)).collect();
     let _ = writeln!(out, "sections: {}", sections.join(" "));
