@@ -28,6 +28,10 @@ impl Value {
         if s.is_empty() {
             return Value::Blank;
         }
+        if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let value = s.parse().unwrap_or(0.0);
+            return Value::Number { value, unit: None, signed: false, decimal: false };
+        }
         let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
         if PLACEHOLDERS.contains(&folded.as_str()) || folded.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '－')) {
             return Value::Placeholder;

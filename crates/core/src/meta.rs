@@ -102,6 +102,9 @@ fn digit_of(c: char) -> Option<char> {
 /// last lines (the closing signature).
 pub fn published(source: &Source) -> Option<Published> {
     for (no, _, line) in source.lines() {
+        if !line.contains('发') {
+            continue;
+        }
         let folded: String = line.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
         for key in ["发布时间", "发布日期", "发文日期"] {
             if let Some(at) = folded.find(key) {

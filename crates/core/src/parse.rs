@@ -53,7 +53,8 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let has = |f: Format| markers.iter().any(|m| m.format == f);
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);
-    Parsed { source, encoding, organ, year, title_line, format, published, sections, cells, tables, markers, prose }
+    let cell_index = cells.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
+    Parsed { source, encoding, organ, year, title_line, format, published, sections, cells, tables, markers, prose, cell_index }
 }
 
 /// The line where a table's region starts: its section heading, or failing that a line that only

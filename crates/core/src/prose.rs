@@ -2,12 +2,14 @@
 //! (Arabic or Chinese numerals, approximate ones marked), and what each number is said to count,
 //! found by keyword: the raw material of the TEXT-* rules.
 
-use crate::text::{fold_char, is_space, Source};
+use crate::text::{contains, contains_any, fold_char, is_space, Source};
 use crate::tokens::is_noise_line;
 
 /// A sentence of prose with white space removed (PDF text puts spaces inside words and numbers).
 #[derive(Debug)]
 pub struct Sentence {
+    /// The sentence as a string (the same characters as `chars`).
+    pub text: String,
     pub chars: Vec<char>,
     /// Byte offset in the source of each char.
     pub offsets: Vec<usize>,
@@ -16,12 +18,8 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    pub fn text(&self) -> String {
-        self.chars.iter().collect()
-    }
-
     pub fn contains(&self, word: &str) -> bool {
-        self.text().contains(word)
+        contains(&self.text, word)
     }
 
     /// The sentence for a message, shortened around char `at` when long.
@@ -123,6 +121,7 @@ fn sentences(source: &Source, excluded: &[(usize, usize)]) -> Vec<Sentence> {
         if let Some(mut s) = current.take() {
             if !s.chars.is_empty() {
                 s.amounts = amounts(&s.chars, &s.offsets);
+                s.text = s.chars.iter().collect();
                 out.push(s);
             }
         }
@@ -142,7 +141,7 @@ fn sentences(source: &Source, excluded: &[(usize, usize)]) -> Vec<Sentence> {
             if is_space(c) {
                 continue;
             }
-            let s = current.get_or_insert_with(|| Sentence { chars: Vec::new(), offsets: Vec::new(), line: no, amounts: Vec::new() });
+            let s = current.get_or_insert_with(|| Sentence { text: String::new(), chars: Vec::new(), offsets: Vec::new(), line: no, amounts: Vec::new() });
             s.chars.push(c);
             s.offsets.push(start + i);
             if matches!(c, '。' | '！' | '？' | '!' | '?') {
@@ -156,10 +155,10 @@ fn sentences(source: &Source, excluded: &[(usize, usize)]) -> Vec<Sentence> {
 
 /// A line that starts a new paragraph: `（一）`, `一、`, `1.`/`1、` numbering.
 fn starts_paragraph(line: &str) -> bool {
-    let t: Vec<char> = line.trim_start_matches(is_space).chars().map(fold_char).take(4).collect();
-    match t.as_slice() {
-        ['(', ..] => true,
-        [n, '、' | '.', ..] => n.is_ascii_digit() || "一二三四五六七八九十".contains(*n),
+    let mut t = line.trim_start_matches(is_space).chars().map(fold_char);
+    match (t.next(), t.next()) {
+        (Some('('), _) => true,
+        (Some(n), Some('、' | '.')) => n.is_ascii_digit() || "一二三四五六七八九十".contains(n),
         _ => false,
     }
 }
@@ -296,13 +295,13 @@ enum Subject {
 }
 
 fn classify(sentence: &Sentence, index: usize, after_applications: bool, mentions: &mut Vec<Mention>, claims: &mut Vec<(Claim, usize)>) {
-    let text = sentence.text();
-    let about_applications = text.contains("申请");
+    let text = &sentence.text;
+    let about_applications = contains(text, "申请");
     let mut subject = Subject::None;
     for (start, end) in clauses(&sentence.chars) {
         let clause: String = sentence.chars[start..end].iter().collect();
-        let review = clause.contains("复议") && !clause.contains("复议后起诉");
-        let lawsuit = clause.contains("诉讼") || clause.contains("起诉");
+        let review = contains(&clause, "复议") && !contains(&clause, "复议后起诉");
+        let lawsuit = contains_any(&clause, &["诉讼", "起诉"]);
         if review && lawsuit {
             subject = Subject::None; // both in one clause: ambiguous
             continue;
@@ -313,7 +312,8 @@ fn classify(sentence: &Sentence, index: usize, after_applications: bool, mention
             subject = Subject::Lawsuit;
         }
         let amount = sentence.amounts.iter().find(|a| a.at >= start && a.end <= end && ["件", "条", "个", "起", "宗", "份"].contains(&a.unit));
-        let result = RESULTS.iter().find(|(w, _)| clause.contains(w)).map(|(_, c)| *c);
+        let Some(amount) = amount else { continue };
+        let result = RESULTS.iter().find(|(w, _)| contains(&clause, w)).map(|(_, c)| *c);
         let topic = if subject != Subject::None && (review || lawsuit || result.is_some()) {
             Some(match subject {
                 Subject::Review => Topic::Review(result),
@@ -322,56 +322,64 @@ fn classify(sentence: &Sentence, index: usize, after_applications: bool, mention
         } else if about_applications || after_applications {
             let found = APPLICATION_TOPICS
                 .iter()
-                .find(|(words, _)| words.iter().any(|w| clause.contains(w)))
+                .find(|(words, _)| contains_any(&clause, words))
                 .map(|(_, t)| *t)
                 .filter(|t| about_applications || matches!(t, Topic::Outcome(_)));
             if found.is_some() {
                 subject = Subject::None;
             }
-            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && clause.contains("不予公开")))
+            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && contains(&clause, "不予公开")))
         } else {
             None
         };
-        if let (Some(topic), Some(amount)) = (topic, amount) {
+        if let Some(topic) = topic {
             mentions.push(Mention { topic, amount: amount.clone(), sentence: index });
         }
     }
-    claims.extend(claims_of(&text).into_iter().map(|c| (c, index)));
+    if text.contains(['无', '未', '没', '维']) {
+        claims.extend(claims_of(sentence).into_iter().map(|c| (c, index)));
+    }
 }
 
-/// Statements that there were none, or that all were upheld.
-fn claims_of(text: &str) -> Vec<Claim> {
+/// Statements that there were none, or that all were upheld (in clauses that count nothing).
+fn claims_of(sentence: &Sentence) -> Vec<Claim> {
+    let text = &sentence.text;
     let mut out = Vec::new();
     let negations = ["未发生", "没有收到", "没有接到", "未收到", "未接到", "未受理", "未出现", "没有", "未有", "无"];
+    let mut clause_start = 0; // in chars
     for clause in text.split(['，', '。', '；', ',', ';']) {
-        let chars: Vec<char> = clause.chars().collect();
-        let counts = amounts(&chars, &vec![0; chars.len()]).iter().any(|a| a.unit != "元" && a.unit != "万元");
-        for neg in negations.iter().filter(|_| !counts) {
-            let Some(at) = clause.find(neg) else { continue };
+        let len = clause.chars().count();
+        let range = clause_start..clause_start + len;
+        clause_start += len + 1;
+        let counts = sentence.amounts.iter().any(|a| range.contains(&a.at) && a.unit != "元" && a.unit != "万元");
+        if counts {
+            continue;
+        }
+        for neg in negations {
+            let Some(at) = crate::text::find_from(clause, neg, 0) else { continue };
             let after = &clause[at + neg.len()..];
             if after.starts_with("法") || after.starts_with("正当") {
                 continue; // 无法提供, 无正当理由
             }
             let window: String = after.chars().take(24).collect();
-            if window.contains("复议") {
+            if contains(&window, "复议") {
                 out.push(Claim::NoReview);
             }
-            if window.contains("诉讼") || window.contains("起诉") {
+            if contains_any(&window, &["诉讼", "起诉"]) {
                 out.push(Claim::NoLawsuit);
             }
-            if window.contains("申请") && !window.contains("复议") && !window.contains("诉讼") {
+            if contains(&window, "申请") && !contains_any(&window, &["复议", "诉讼"]) {
                 out.push(Claim::NoApplications);
             }
             break;
         }
-        let all = ["均", "全部", "都"].iter().any(|w| clause.contains(w));
-        if all && clause.contains("维持") && !counts {
+        if contains_any(clause, &["均", "全部", "都"]) && contains(clause, "维持") {
             // The subject is in the clause, or the last one named before it: "复议5件，均获维持".
             let before = &text[..text.find(clause).unwrap_or(0) + clause.len()];
             let review = before.rfind("复议");
             let lawsuit = before.rfind("诉讼").or(before.rfind("起诉"));
             match (review, lawsuit) {
-                (Some(_), Some(_)) if clause.contains("复议") && clause.contains("诉讼") => {
+                (Some(_), Some(_)) if contains(clause, "复议") && contains(clause, "诉讼") => {
                     out.extend([Claim::ReviewAllUpheld, Claim::LawsuitAllUpheld]);
                 }
                 (Some(r), Some(l)) => out.push(if r > l { Claim::ReviewAllUpheld } else { Claim::LawsuitAllUpheld }),

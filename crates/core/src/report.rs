@@ -10,6 +10,7 @@ use crate::sections::Section;
 use crate::tables::{Marker, TableRead};
 use crate::text::Source;
 use serde::ser::{SerializeMap, SerializeStruct};
+use std::collections::HashMap;
 use serde::{Serialize, Serializer};
 
 /// Everything read from a report, before any rule is checked.
@@ -28,11 +29,13 @@ pub struct Parsed {
     pub markers: Vec<Marker>,
     /// The prose outside the tables, read into sentences and numbers.
     pub prose: Prose,
+    /// Cell key → index into `cells`.
+    pub cell_index: HashMap<String, usize>,
 }
 
 impl Parsed {
     pub fn cell(&self, key: &str) -> Option<&Cell> {
-        self.cells.iter().find(|c| c.key == key)
+        self.cell_index.get(key).map(|&i| &self.cells[i])
     }
 
     /// The value of a cell for arithmetic: a number, 0 for a blank or placeholder, None when the

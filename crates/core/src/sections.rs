@@ -58,6 +58,10 @@ pub fn find(source: &Source) -> Vec<Section> {
 
 /// The section number if `line` is a section heading.
 pub fn heading_no(line: &str) -> Option<u8> {
+    // Every title ends in 情况, 事项 or 概述: lines without those characters are not headings.
+    if !line.contains(['况', '況', '项', '項', '述']) {
+        return None;
+    }
     let line = line.trim_matches(is_space);
     if line.is_empty() || line.chars().count() > 60 {
         return None;

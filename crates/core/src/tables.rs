@@ -4,7 +4,7 @@
 
 use crate::cell::{Cell, Value};
 use crate::schema::{self, Column, Era, Format, Row, TableKey, ACTIVE_GROUPS, ACTIVE_HEADER_MARKERS};
-use crate::text::{skeleton, Source};
+use crate::text::{find_from, skeleton, Source};
 use crate::tokens::{Segment, Token};
 use serde::Serialize;
 
@@ -97,16 +97,19 @@ impl<'a> Prepared<'a> {
         token.map_or(0, |t| self.source.span(t.start, t.end).line)
     }
 
-    /// The best ordered assignment of `rows` to labels in the segments.
-    fn match_rows(&self, rows: &[&Row]) -> (u32, Vec<Hit>) {
+    /// Every place a label of `rows` occurs in the segments (exact patterns; a fuzzy match for a
+    /// segment with numbers and no exact label), in text order.
+    fn hits(&self, rows: &[&Row]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (seg, skel) in self.skeletons.iter().enumerate() {
             let before = hits.len();
             for (row, def) in rows.iter().enumerate() {
                 for (pattern, p) in def.patterns.iter().enumerate() {
-                    for (start, _) in skel.match_indices(p) {
+                    let mut from = 0;
+                    while let Some(start) = find_from(skel, p, from) {
                         let score = 10 * p.chars().count() as u32;
                         hits.push(Hit { seg, row, start, end: start + p.len(), score, pattern });
+                        from = start + p.len();
                     }
                 }
             }
@@ -115,20 +118,26 @@ impl<'a> Prepared<'a> {
             }
         }
         hits.sort_by_key(|h| (h.seg, h.end, h.start));
-        best_chain(&hits)
+        hits
     }
 
-    /// Chooses between row sets that exclude each other (the single 2019 （六） row or the three 2021
-    /// sub-rows): the set whose labels match best.
-    fn match_best(&self, variants: &[Vec<&'static Row>]) -> (Vec<&'static Row>, Vec<Hit>) {
-        variants
+    /// The best ordered assignment of `rows` to labels in the segments.
+    fn match_rows(&self, rows: &[&Row]) -> Vec<Hit> {
+        best_chain(&self.hits(rows)).1
+    }
+
+    /// Like `match_rows`, choosing between rows that exclude each other (the single 2019 （六） row
+    /// or the three 2021 sub-rows): the era whose labels match best is left out of the other's way.
+    fn match_excluding_best(&self, rows: &[&Row], exclusive: [Era; 2]) -> Vec<Hit> {
+        let hits = self.hits(rows);
+        exclusive
             .iter()
-            .map(|rows| {
-                let (score, hits) = self.match_rows(rows);
-                (score, rows.clone(), hits)
+            .map(|&excluded| {
+                let allowed: Vec<Hit> = hits.iter().copied().filter(|h| rows[h.row].era != excluded).collect();
+                best_chain(&allowed)
             })
-            .max_by_key(|(score, _, _)| *score)
-            .map(|(_, rows, hits)| (rows, hits))
+            .max_by_key(|(score, _)| *score)
+            .map(|(_, chain)| chain)
             .unwrap_or_default()
     }
 
@@ -230,9 +239,8 @@ fn place(cells: &[Token], columns: usize) -> Option<Vec<Token>> {
 pub fn read_applications(source: &Source, segments: Vec<Segment>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Applications;
     let p = Prepared::new(source, segments);
-    let base = schema::APPLICATION_ROWS.iter();
-    let without = |era: Era| base.clone().filter(|r| r.era != era).collect::<Vec<_>>();
-    let (rows, hits) = p.match_best(&[without(Era::Only2019), without(Era::Only2021)]);
+    let rows: Vec<&Row> = schema::APPLICATION_ROWS.iter().collect();
+    let hits = p.match_excluding_best(&rows, [Era::Only2019, Era::Only2021]);
     let mut out = TableOutput::empty(table, line);
     let owners = owners(&hits);
     for hit in &hits {
@@ -256,7 +264,7 @@ pub fn read_active(source: &Source, segments: Vec<Segment>, line: Option<usize>)
     let table = TableKey::Active;
     let p = Prepared::new(source, segments);
     let rows: Vec<&Row> = ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).collect();
-    let (_, hits) = p.match_rows(&rows);
+    let hits = p.match_rows(&rows);
     let mut out = TableOutput::empty(table, line);
     let headers: Vec<Option<Format>> = (0..p.segments.len()).map(|seg| out.header_markers(&p, seg)).collect();
     let owners = owners(&hits);
@@ -328,7 +336,7 @@ pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>
         return out.finish();
     }
     let rows: Vec<&Row> = schema::REVIEW_ROWS.iter().collect();
-    let (_, hits) = p.match_rows(&rows);
+    let hits = p.match_rows(&rows);
     let owners = owners(&hits);
     let placed: Vec<_> = hits
         .iter()
@@ -384,8 +392,10 @@ impl TableOutput {
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut format = None;
         for (word, f) in ACTIVE_HEADER_MARKERS {
-            for (start, _) in skel.match_indices(word) {
+            let mut from = 0;
+            while let Some(start) = find_from(skel, word, from) {
                 let end = start + word.len();
+                from = end;
                 if taken.iter().any(|&(s, e)| start < e && s < end) {
                     continue;
                 }

@@ -64,6 +64,25 @@ impl Source {
     }
 }
 
+/// The byte offset of `needle` in `hay` at or after `from`. A plain scan: for the short labels and
+/// clauses of a report it is much faster than `str::find`, whose searcher set-up dominates.
+pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let first = *n.first()?;
+    let last_start = h.len().checked_sub(n.len())?;
+    (from..=last_start).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
+}
+
+/// Whether `hay` contains `needle` (see `find_from`).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find_from(hay, needle, 0).is_some()
+}
+
+/// Whether `hay` contains any of `needles`.
+pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| contains(hay, n))
+}
+
 /// White space as it appears in reports: ASCII, U+3000 (ideographic), U+00A0 (no-break) and friends.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00a0}' || c == '\u{200b}' || c == '\u{feff}'

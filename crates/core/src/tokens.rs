@@ -62,6 +62,12 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment> {
 
 /// Page footers (`- 4 -`, `—5—`, `第 3 页`), Markdown rules (`|---|---|`): not part of any table.
 pub fn is_noise_line(line: &str) -> bool {
+    // Footers are short and have a digit; only a Markdown rule is long.
+    let short = line.chars().filter(|c| !is_space(*c)).take(13).count() <= 12;
+    let digit = line.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !(line.contains("---") || short && digit) {
+        return false;
+    }
     let t: String = line.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
     if t.is_empty() {
         return false;

@@ -19,7 +19,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     let Some(year) = p.year else { return };
     for (no, _, line) in p.source.lines().take(80) {
-        if ["统计期限", "统计时限", "统计期间", "统计时间"].iter().any(|w| line.contains(w)) {
+        if line.contains('统') && ["统计期限", "统计时限", "统计期间", "统计时间"].iter().any(|w| line.contains(w)) {
             let mut rest = line;
             while let Some((found, at)) = year_in(rest) {
                 if found != year {
