@@ -155,6 +155,16 @@ pub struct ActiveGroup {
     pub columns_2021: &'static [Column],
 }
 
+impl Row {
+    /// The label as the given format prints it (规范性文件 is 行政规范性文件 in 2021).
+    pub fn label_in(&self, format: Format) -> &'static str {
+        match (self.key, format) {
+            ("normative", Format::F2021) => "行政规范性文件",
+            _ => self.label,
+        }
+    }
+}
+
 impl ActiveGroup {
     pub fn columns(&self, format: Format) -> &'static [Column] {
         match format {

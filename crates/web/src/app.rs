@@ -1,0 +1,219 @@
+//! The app root: owns the state (the text, the checked report, the selection, the notice), checks
+//! as the user types (debounced), and takes files dropped anywhere on the page.
+
+use crate::export::Export;
+use crate::findings_list::FindingsList;
+use crate::model::Checked;
+use crate::source_pane::SourcePane;
+use crate::summary_bar::SummaryBar;
+use crate::{active_table::ActiveTable, applications_table::ApplicationsTable, reviews_table::ReviewsTable};
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+/// Largest text the page takes (a real report is well under 1 MB).
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// What is chosen: a finding (its cells light up) or a cell (its findings light up).
+#[derive(Clone, PartialEq, Debug)]
+pub enum Selection {
+    None,
+    Finding(usize),
+    Cell(String),
+}
+
+/// State shared by the components; created here, passed down.
+#[derive(Clone, Copy)]
+pub struct Shared {
+    pub text: RwSignal<String>,
+    pub checked: RwSignal<Option<Arc<Checked>>>,
+    pub selection: RwSignal<Selection>,
+    /// A request to show a line of the source: (line, a counter so the same line can be asked again).
+    pub jump: RwSignal<Option<(usize, u32)>>,
+    pub notice: RwSignal<Option<String>>,
+    pub file_name: RwSignal<Option<String>>,
+    /// How many checks have run (shown on the summary so a test can wait for a fresh result).
+    pub checks: RwSignal<u32>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Shared {
+    /// Checks the current text now.
+    pub fn check_now(&self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+        }
+        let text = self.text.get_untracked();
+        let checked = if text.trim().is_empty() {
+            None
+        } else {
+            match nianbao_core::check_text(&text) {
+                Ok(report) => Some(Arc::new(Checked::new(report))),
+                Err(error) => {
+                    self.notice.set(Some(error.to_string()));
+                    None
+                }
+            }
+        };
+        self.checks.update(|n| *n += 1);
+        self.selection.set(Selection::None);
+        self.checked.set(checked);
+    }
+
+    /// Checks the text a moment after the user stops typing.
+    pub fn check_soon(&self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.check_now(), Duration::from_millis(350)).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Replaces the text (a sample, a file) and checks it at once.
+    pub fn load(&self, text: String, name: Option<String>) {
+        self.notice.set(None);
+        self.text.set(text);
+        self.file_name.set(name);
+        self.check_now();
+    }
+
+    pub fn jump_to(&self, line: usize) {
+        let count = self.jump.get_untracked().map_or(0, |(_, n)| n.wrapping_add(1));
+        self.jump.set(Some((line, count)));
+    }
+
+    /// Reads a dropped or chosen file; a file that is not a readable report leaves the text as it is.
+    pub fn open_file(&self, file: web_sys::File) {
+        let this = *self;
+        let name = file.name();
+        if file.size() > MAX_TEXT_BYTES as f64 {
+            this.notice.set(Some(format!(
+                "文件“{name}”有 {:.1} MB，超过 {} MB 的上限，未载入。年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
+                file.size() / 1048576.0,
+                MAX_TEXT_BYTES / 1048576
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => {
+                    this.notice.set(Some(format!("无法读取文件“{name}”。")));
+                    return;
+                }
+            };
+            match nianbao_core::decode::decode(&bytes) {
+                Ok(decoded) => this.load(decoded.text, Some(name)),
+                Err(error) => this.notice.set(Some(format!("文件“{name}”未载入：{error} 文本框中原有的内容保持不变。"))),
+            }
+        });
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let shared = Shared {
+        text: RwSignal::new(String::new()),
+        checked: RwSignal::new(None),
+        selection: RwSignal::new(Selection::None),
+        jump: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        file_name: RwSignal::new(None),
+        checks: RwSignal::new(0),
+        pending: StoredValue::new(None),
+    };
+    let dragging = RwSignal::new(false);
+
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
+        match file {
+            Some(file) => shared.open_file(file),
+            None => shared.notice.set(Some("拖入的内容不是文件。请拖入报告文件（.txt），或直接粘贴文字。".to_owned())),
+        }
+    };
+
+    view! {
+        <div
+            class="app"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |ev: web_sys::DragEvent| {
+                let left_page = ev.related_target().is_none();
+                if left_page {
+                    dragging.set(false);
+                }
+            }
+            on:drop=on_drop
+        >
+            <header class="masthead">
+                <h1>"政府信息公开工作年度报告检查"</h1>
+                <p class="privacy">"报告只在本机检查，不会上传到任何地方。"</p>
+            </header>
+            <Notice shared=shared />
+            <main class="workspace">
+                <SourcePane shared=shared />
+                <section class="results" aria-label="检查结果">
+                    {move || match shared.checked.get() {
+                        None => view! { <Welcome /> }.into_any(),
+                        Some(checked) => view! {
+                            <SummaryBar checked=checked.clone() checks=shared.checks.get_untracked() />
+                            <Export checked=checked.clone() />
+                            <FindingsList checked=checked.clone() shared=shared />
+                            <ActiveTable checked=checked.clone() shared=shared />
+                            <ApplicationsTable checked=checked.clone() shared=shared />
+                            <ReviewsTable checked=checked shared=shared />
+                        }.into_any(),
+                    }}
+                </section>
+            </main>
+            <div class="drop-hint" aria-hidden="true">"松开鼠标即可载入报告文件"</div>
+        </div>
+    }
+}
+
+/// A message about the input (a file that could not be read, a text too large).
+#[component]
+fn Notice(shared: Shared) -> impl IntoView {
+    move || {
+        shared.notice.get().map(|message| {
+            view! {
+                <div class="notice" role="alert">
+                    <span class="notice-icon" aria-hidden="true">"⚠"</span>
+                    <span class="notice-text">{message}</span>
+                    <button type="button" class="notice-close" on:click=move |_| shared.notice.set(None)>"知道了"</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    view! {
+        <div class="welcome">
+            <h2>"如何使用"</h2>
+            <ol>
+                <li>"把年度报告的全文粘贴到左侧文本框，或把报告文件（.txt）拖到页面上。"</li>
+                <li>"也可以从“载入示例”中选一份真实报告看看效果。"</li>
+                <li>"右侧会按统一格式显示表二、表三、表四，标出不符合勾稽关系和填报要求的单元格，并逐条说明。"</li>
+            </ol>
+            <p>"支持 2019 年版和 2021 年版两种统一格式；支持 UTF-8、GBK 等编码的文本文件。"</p>
+        </div>
+    }
+}
+
+/// The text of an input event's target.
+pub fn target_text(ev: &web_sys::Event) -> String {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|t| t.value())
+        .unwrap_or_default()
+}

@@ -1,0 +1,89 @@
+//! 表三 in the official layout: the merged header (申请人情况 / 法人或其他组织) and the group labels
+//! (三、本年度办理结果, （三）不予公开 …) spanning their rows.
+
+use crate::app::Shared;
+use crate::data_cell::{DataCell, Missing};
+use crate::model::Checked;
+use leptos::prelude::*;
+use nianbao_core::schema::{cell_key, Era, Format, APPLICATION_COLUMNS, APPLICATION_ROWS};
+use nianbao_core::TableKey;
+use std::sync::Arc;
+
+const T: TableKey = TableKey::Applications;
+
+/// The sub-groups of 三、本年度办理结果 that have numbered items.
+const SUB_GROUPS: &[(&str, &str)] = &[("denied_", "（三）不予公开"), ("unable_", "（四）无法提供"), ("ignored_", "（五）不予处理"), ("other_", "（六）其他处理")];
+
+#[component]
+pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
+    let p = &checked.report.parsed;
+    let read = p.table(T);
+    let uses_2021_other = p.cells.iter().any(|c| c.key.starts_with("applications.other_"))
+        || (!p.cells.iter().any(|c| c.key.starts_with("applications.other.")) && p.format == Format::F2021);
+    let rows: Vec<_> = APPLICATION_ROWS
+        .iter()
+        .filter(|r| match r.era {
+            Era::Only2019 => !uses_2021_other,
+            Era::Only2021 => uses_2021_other,
+            Era::Both => true,
+        })
+        .collect();
+    let outcome_count = rows.iter().filter(|r| !matches!(r.key, "new" | "carried_in" | "carried_out")).count();
+    let body = rows
+        .iter()
+        .map(|row| {
+            let missing = if checked.unreadable_row(T, row.key) { Missing::Unreadable } else { Missing::Absent };
+            let cells = APPLICATION_COLUMNS
+                .iter()
+                .map(|c| view! { <DataCell checked=checked.clone() shared=shared key=cell_key(T, row.key, c.key) missing=missing /> })
+                .collect_view();
+            let item = row.label.rsplit(' ').next().unwrap_or(row.label);
+            let labels = match row.key {
+                "new" | "carried_in" | "carried_out" => view! { <th scope="row" colspan="3">{row.label}</th> }.into_any(),
+                key => {
+                    let first_outcome = key == "granted";
+                    let group = SUB_GROUPS.iter().find(|(prefix, _)| key.starts_with(prefix));
+                    let first_of_group = group.is_some_and(|(prefix, _)| rows.iter().find(|r| r.key.starts_with(prefix)).is_some_and(|r| r.key == key));
+                    let group_size = group.map_or(0, |(prefix, _)| rows.iter().filter(|r| r.key.starts_with(prefix)).count());
+                    let vertical = first_outcome.then(|| view! { <th scope="rowgroup" class="vertical" rowspan=outcome_count>"三、本年度办理结果"</th> });
+                    let label = match group {
+                        Some((_, title)) => view! {
+                            {first_of_group.then(|| view! { <th scope="rowgroup" rowspan=group_size>{*title}</th> })}
+                            <th scope="row">{item}</th>
+                        }
+                        .into_any(),
+                        None => view! { <th scope="row" colspan="2">{row.label}</th> }.into_any(),
+                    };
+                    view! { {vertical}{label} }.into_any()
+                }
+            };
+            view! { <tr data-row=row.key>{labels}{cells}</tr> }
+        })
+        .collect_view();
+    let found = !read.rows.is_empty();
+    view! {
+        <section class="table-block" id="table-applications">
+            <h2>"三、收到和处理政府信息公开申请情况"</h2>
+            {(!found).then(|| view! { <p class="table-missing">"未找到表三，或其中的数字无法读取。"</p> })}
+            <div class="scroll">
+                <table class="official applications">
+                    <thead>
+                        <tr>
+                            <th rowspan="3" colspan="3" class="note">"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"</th>
+                            <th colspan="7">"申请人情况"</th>
+                        </tr>
+                        <tr>
+                            <th rowspan="2">"自然人"</th>
+                            <th colspan="5">"法人或其他组织"</th>
+                            <th rowspan="2">"总计"</th>
+                        </tr>
+                        <tr>
+                            {APPLICATION_COLUMNS[1..6].iter().map(|c| view! { <th>{c.label}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+//! One data cell of a table: its value as written, marked by the worst finding (colour and icon),
+//! its messages on hover and keyboard focus; choosing it lights up its findings.
+
+use crate::app::{Selection, Shared};
+use crate::dom::{cell_id, scroll_into_view};
+use crate::findings_list::icon;
+use crate::model::Checked;
+use leptos::prelude::*;
+use nianbao_core::cell::Value;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Why a cell has no value to show.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Missing {
+    /// The row was found but its numbers could not be placed.
+    Unreadable,
+    /// The row (or the table) was not found.
+    Absent,
+}
+
+#[component]
+pub fn DataCell(
+    checked: Arc<Checked>,
+    shared: Shared,
+    key: String,
+    missing: Missing,
+    /// Columns the cell spans (表二's single-column items span the block).
+    #[prop(default = 1)]
+    colspan: usize,
+) -> impl IntoView {
+    let cell = checked.report.parsed.cell(&key).cloned();
+    let findings = checked.findings_of(&key);
+    let severity = checked.severity_of(&key);
+    let indexes: Vec<usize> = checked.finding_indexes_of(&key).to_vec();
+    let id = cell_id(&key);
+    let tip_id = format!("tip-{id}");
+    let messages: Vec<String> = findings.iter().map(|f| format!("{} {}：{}", icon(f.severity), f.rule, f.message)).collect();
+    let (text, state) = match (&cell, missing) {
+        (Some(c), _) if c.value == Value::Blank => ("空白".to_owned(), "blank"),
+        (Some(c), _) => (c.raw.clone(), "value"),
+        (None, Missing::Unreadable) => ("无法读取".to_owned(), "unreadable"),
+        (None, Missing::Absent) => ("—".to_owned(), "absent"),
+    };
+    let title = match state {
+        "unreadable" => Some("这一行的数字无法准确对应到各列，未读取（不按 0 计算）".to_owned()),
+        "absent" => Some("报告中没有这一行".to_owned()),
+        _ => None,
+    };
+    let line = cell.as_ref().map(|c| c.span.line);
+    let class = format!("cell {state} {}", severity.map(|s| format!("sev-{}", s.as_str())).unwrap_or_default());
+    let selected_key = key.clone();
+    let is_selected = move || {
+        shared.selection.with(|s| match s {
+            Selection::Cell(k) => *k == selected_key,
+            Selection::Finding(i) => indexes.contains(i),
+            Selection::None => false,
+        })
+    };
+    let choose = move || {
+        shared.selection.set(Selection::Cell(key.clone()));
+        if let Some(line) = line {
+            shared.jump_to(line);
+        }
+        let first = checked.finding_indexes_of(&key).first().copied();
+        if let Some(el) = first.and_then(|i| web_sys::window()?.document()?.get_element_by_id(&format!("finding-{i}"))) {
+            scroll_into_view(&el);
+        }
+    };
+    let choose_key = choose.clone();
+    let has_tip = !messages.is_empty();
+    let described_by = has_tip.then(|| tip_id.clone());
+    view! {
+        <td
+            class=class
+            class:selected=is_selected
+            id=id
+            tabindex="0"
+            data-line=line.map(|l| l.to_string())
+            title=title
+            aria-describedby=described_by
+            colspan=(colspan > 1).then(|| colspan.to_string())
+            on:click=move |_| choose()
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    choose_key();
+                    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        >
+            {severity.map(|s| view! { <span class="cell-icon" aria-hidden="true">{icon(s)}</span> })}
+            <span class="cell-value">{text}</span>
+            {has_tip.then(|| view! {
+                <span class="tip" role="tooltip" id=tip_id>
+                    {messages.into_iter().map(|m| view! { <span class="tip-line">{m}</span> }).collect_view()}
+                </span>
+            })}
+        </td>
+    }
+}

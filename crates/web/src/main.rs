@@ -1,0 +1,21 @@
+//! nianbao-web: the browser app. Paste or drop a report and see its three tables in the official
+//! layout, every problem marked and explained. Everything runs in the page; nothing is uploaded.
+
+mod active_table;
+mod app;
+mod applications_table;
+mod data_cell;
+mod dom;
+mod export;
+mod findings_list;
+mod model;
+mod panic;
+mod reviews_table;
+mod samples;
+mod source_pane;
+mod summary_bar;
+
+fn main() {
+    panic::install();
+    leptos::mount::mount_to_body(app::App);
+}

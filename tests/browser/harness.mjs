@@ -1,0 +1,95 @@
+// Shared by the browser tests: serves dist/ from a sub-folder on 127.0.0.1, starts Debian's
+// Chromium through playwright-core, opens the app and records every request the page makes.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = path.join(root, 'dist');
+export const artifacts = path.join(here, 'artifacts');
+export const BASE = '/portal/tools/nianbao/'; // a sub-folder, as on a government portal
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+/** Serves dist/ under BASE; returns { url, close }. */
+export async function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(BASE)) { res.writeHead(404); res.end(); return; }
+    const rel = url.pathname.slice(BASE.length) || 'index.html';
+    const file = path.join(dist, path.normalize(rel));
+    if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${BASE}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'nianbao-chromium-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 768 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Opens the app; `requests` collects every request made after the page has started. */
+export async function open(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('#source');
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  return { page, requests, errors };
+}
+
+export function fixture(rel) {
+  return fs.readFileSync(path.join(root, 'tests/fixtures', rel));
+}
+
+/** Puts text into the paste area as a paste would, and waits for the check. */
+export async function paste(page, text) {
+  const before = await page.evaluate(() => document.querySelector('#summary')?.dataset.checks ?? '0');
+  await page.locator('#source').fill(text);
+  await page.waitForFunction((n) => (document.querySelector('#summary')?.dataset.checks ?? '0') !== n, before);
+}
+
+/** Drops a file with the given bytes on the page. */
+export async function drop(page, name, bytes) {
+  const dataTransfer = await page.evaluateHandle(({ name, data }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], name));
+    return dt;
+  }, { name, data: Array.from(bytes) });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+}
+
+/** Drops a file of `size` bytes of 'a', made inside the page (large files need not cross the driver). */
+export async function dropGenerated(page, name, size) {
+  const dataTransfer = await page.evaluateHandle(({ name, size }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(size).fill(97)], name));
+    return dt;
+  }, { name, size });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+}
+
+export async function cellText(page, key) {
+  return (await page.locator(`#cell-${key.replaceAll('.', '-')} .cell-value`).textContent()).trim();
+}
+
+export function screenshotPath(name) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  return path.join(artifacts, name);
+}
