@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
-# Sets up and serves the app. The browser app is not built yet (issue 4): until it is, this builds
-# the CLI and checks a sample report with it, so a fresh machine shows the product working.
+# Sets up what is missing (scripts/setup.sh) and serves the app on http://127.0.0.1:8080/.
+# The built page is also in dist/: copy that folder to any static server, or any sub-folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-cargo build --locked --release -p nianbao-cli
-sample="tests/fixtures/reports/huaian-city-2024.txt"
-echo "==> nianbao check $sample"
-./target/release/nianbao check "$sample" || true
-echo
-echo "Check your own report:  ./target/release/nianbao check 报告.txt   (or --format json)"
+source scripts/setup.sh
+setup_app
+say "building and serving on http://127.0.0.1:8080/ (Ctrl-C to stop)"
+exec trunk serve --release --locked --no-autoreload --address 127.0.0.1 --port 8080

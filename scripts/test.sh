@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Runs every test on a machine that has only the Rust toolchain: installs what is missing (the
-# wasm32 target), skips what is already there, then builds the core for wasm32, compiles the
-# benchmarks, lints, and runs the whole test suite.
+# Runs every test on a machine that has only the Rust toolchain: installs what is missing
+# (scripts/setup.sh), builds the core for wasm32 and the app with trunk, reports the app's size,
+# lints, runs the Rust tests, then the browser tests in Chromium against the built dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/setup.sh
+setup_app
+setup_browser_tests
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  echo "==> installing the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-echo "==> core builds for wasm32"
+say "core builds for wasm32"
 cargo build --locked -p nianbao-core --target wasm32-unknown-unknown --release
 
-echo "==> benchmarks compile"
+say "benchmarks compile"
 cargo bench --locked -p nianbao-core --no-run
 
-echo "==> lints"
+say "lints"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-echo "==> tests"
+say "app build (trunk, release)"
+trunk build --release --locked
+bash scripts/size-report.sh
+
+say "Rust tests"
 cargo test --locked --workspace
+
+say "browser tests (Chromium)"
+(cd tests/browser && node --test --test-concurrency=1)

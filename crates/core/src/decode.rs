@@ -63,8 +63,26 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Decodes the bytes of a report file.
+/// Decodes the bytes of a report file. GBK/GB18030 is decoded with encoding_rs when the crate's
+/// `gb18030` feature is on (the default); the browser app turns it off and passes the browser's
+/// own decoder to [`decode_with_legacy`] instead, which keeps the decoding tables out of the page.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
+    decode_with_legacy(bytes, &gb18030)
+}
+
+#[cfg(feature = "gb18030")]
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes).map(|s| s.into_owned())
+}
+
+#[cfg(not(feature = "gb18030"))]
+fn gb18030(_: &[u8]) -> Option<String> {
+    None
+}
+
+/// Decodes with `legacy` as the decoder for text that is not Unicode (GB18030/GBK): it returns
+/// the text, or None when the bytes are not valid in that encoding either.
+pub fn decode_with_legacy(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Decoded, ReadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len() });
     }
@@ -74,18 +92,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
     } else if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        (decode_with(encoding_rs::UTF_16LE, rest), "UTF-16LE")
+        (utf16(rest, u16::from_le_bytes), "UTF-16LE")
     } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        (decode_with(encoding_rs::UTF_16BE, rest), "UTF-16BE")
+        (utf16(rest, u16::from_be_bytes), "UTF-16BE")
     } else if let Some(le) = utf16_without_bom(bytes) {
-        let enc = if le { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        (decode_with(enc, bytes), if le { "UTF-16LE" } else { "UTF-16BE" })
+        if le {
+            (utf16(bytes, u16::from_le_bytes), "UTF-16LE")
+        } else {
+            (utf16(bytes, u16::from_be_bytes), "UTF-16BE")
+        }
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_owned(), "UTF-8")
-    } else if let Some(s) = encoding_rs::GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)
-    {
-        (s.into_owned(), "GB18030")
+    } else if let Some(s) = legacy(bytes) {
+        (s, "GB18030")
     } else {
         return Err(ReadError::Binary);
     };
@@ -99,11 +118,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     Ok(Decoded { text, encoding })
 }
 
-fn decode_with(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> String {
-    encoding
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned()
+/// UTF-16 code units from byte pairs; a lone surrogate or a last odd byte becomes U+FFFD.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
+    let mut text = String::from_utf16_lossy(&units);
+    if !bytes.len().is_multiple_of(2) {
+        text.push('\u{fffd}');
+    }
+    text
 }
 
 /// Files that are certainly not text, recognized by their first bytes.
@@ -198,6 +220,7 @@ mod tests {
         assert_eq!(decode(&bom).unwrap().text, plain.text);
     }
 
+    #[cfg(feature = "gb18030")]
     #[test]
     fn utf16_and_gbk() {
         let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);

@@ -105,7 +105,7 @@ impl Shared {
                     return;
                 }
             };
-            match nianbao_core::decode::decode(&bytes) {
+            match nianbao_core::decode::decode_with_legacy(&bytes, &crate::dom::decode_gb18030) {
                 Ok(decoded) => this.load(decoded.text, Some(name)),
                 Err(error) => this.notice.set(Some(format!("文件“{name}”未载入：{error} 文本框中原有的内容保持不变。"))),
             }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs what the app build and the tests need, skipping whatever is already there:
+# the wasm32 target, trunk 0.21.14, the wasm-bindgen-cli that matches Cargo.lock, wasm-opt
+# (npm's binaryen), Node.js, Debian's Chromium with CJK fonts, and the browser tests' npm packages.
+# Sourced by scripts/serve.sh and scripts/test.sh; `bash scripts/setup.sh [app|all]` runs it alone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '==> %s\n' "$*"; }
+
+apt_install() {
+  if [ -z "${APT_UPDATED:-}" ]; then
+    apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" > /dev/null
+}
+
+setup_app() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (several minutes)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (must match Cargo.lock)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  if ! command -v npm > /dev/null; then
+    say "installing Node.js and npm"
+    apt_install nodejs npm
+  fi
+  if ! command -v wasm-opt > /dev/null; then
+    say "installing wasm-opt (binaryen)"
+    npm install -g --no-audit --no-fund binaryen > /dev/null
+  fi
+}
+
+setup_browser_tests() {
+  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    say "installing Chromium and CJK fonts"
+    apt_install chromium chromium-driver fonts-noto-cjk
+  fi
+  if [ ! -d tests/browser/node_modules/playwright-core ]; then
+    say "installing playwright-core (no browser download)"
+    (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund > /dev/null)
+  fi
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  setup_app
+  if [ "${1:-all}" = all ]; then
+    setup_browser_tests
+  fi
+fi
