@@ -1,4 +1,4 @@
-//! Parse, and parse + check, of every sample report and synthetic layout.
+//! Parse, and parse + check, of every sample report, synthetic layout, .docx and HTML fixture.
 //! Run: `cargo bench -p nianbao-core` (medians are in target/criterion/*/new/estimates.json).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
@@ -7,10 +7,10 @@ use std::hint::black_box;
 fn fixtures() -> Vec<(String, Vec<u8>)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
     let mut files = Vec::new();
-    for dir in ["reports", "synthetic"] {
+    for dir in ["reports", "synthetic", "structured"] {
         let mut entries: Vec<_> = std::fs::read_dir(format!("{root}/{dir}")).unwrap().map(|e| e.unwrap().path()).collect();
         entries.sort();
-        for path in entries {
+        for path in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e != "py")) {
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             files.push((name, std::fs::read(&path).unwrap()));
         }

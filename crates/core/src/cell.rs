@@ -117,6 +117,8 @@ pub struct Cell {
     /// The text as it stood (trimmed of surrounding white space); `""` for a blank.
     pub raw: String,
     pub span: Span,
+    /// Table, row and cell of a .docx or HTML table the value came from.
+    pub origin: Option<crate::document::Origin>,
 }
 
 impl Cell {

@@ -19,7 +19,12 @@ pub enum ReadError {
     Empty,
     TooLarge { bytes: usize },
     Binary,
+    /// A .docx that is damaged or incomplete.
     Docx,
+    /// A .docx protected by a password.
+    Encrypted,
+    /// A zip whose content unpacks to more than the cap (a zip bomb).
+    ZipBomb,
     Zip,
     OldWord,
     Pdf,
@@ -42,12 +47,18 @@ impl fmt::Display for ReadError {
             ),
             ReadError::Docx => write!(
                 f,
-                "这是 Word 文档（.docx）。目前请在 Word 中全选复制报告正文后粘贴，或另存为“纯文本（.txt）”后再检查。"
+                "这份 Word 文档（.docx）已损坏或不完整，无法读取。请在 Word 中打开后重新“另存为 .docx”，或全选复制正文后粘贴。"
+            ),
+            ReadError::Encrypted => write!(f, "这份 Word 文档设置了密码保护，无法读取。请在 Word 中取消密码后另存，或复制全文后粘贴。"),
+            ReadError::ZipBomb => write!(
+                f,
+                "文件解压后超过 {} MB 的上限，不像是年度报告，已停止读取。",
+                crate::zip::MAX_ENTRY_BYTES / 1048576
             ),
             ReadError::Zip => write!(f, "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。"),
             ReadError::OldWord => write!(
                 f,
-                "这是旧版 Word/WPS 文件（.doc/.wps），无法直接读取。请另存为 .docx 或“纯文本（.txt）”后再检查，或复制全文后粘贴。"
+                "这是旧版 Word/WPS 文件（.doc/.wps）或加密的 Word 文档，无法直接读取。请另存为 .docx（如有密码请先取消），或复制全文后粘贴。"
             ),
             ReadError::Pdf => write!(
                 f,
@@ -70,13 +81,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     decode_with_legacy(bytes, &gb18030)
 }
 
+/// The crate's own GB18030/GBK decoder: encoding_rs with the `gb18030` feature, none without.
 #[cfg(feature = "gb18030")]
-fn gb18030(bytes: &[u8]) -> Option<String> {
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
     encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes).map(|s| s.into_owned())
 }
 
 #[cfg(not(feature = "gb18030"))]
-fn gb18030(_: &[u8]) -> Option<String> {
+pub fn gb18030(_: &[u8]) -> Option<String> {
     None
 }
 
@@ -139,9 +151,7 @@ fn known_binary(bytes: &[u8]) -> Option<ReadError> {
         (b"BM", ReadError::Image),
     ];
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let head = &bytes[..bytes.len().min(4096)];
-        let is_word = head.windows(5).any(|w| w == b"word/") || head.windows(19).any(|w| w == b"[Content_Types].xml");
-        return Some(if is_word { ReadError::Docx } else { ReadError::Zip });
+        return Some(ReadError::Zip); // .docx is read before decoding (crate::read_input)
     }
     SIGNATURES
         .iter()
@@ -241,7 +251,7 @@ mod tests {
         assert_eq!(decode(b"").unwrap_err(), ReadError::Empty);
         assert_eq!(decode(" \r\n\t".as_bytes()).unwrap_err(), ReadError::Empty);
         assert_eq!(decode(b"%PDF-1.7\n...").unwrap_err(), ReadError::Pdf);
-        assert_eq!(decode(b"PK\x03\x04....word/document.xml").unwrap_err(), ReadError::Docx);
+        assert_eq!(decode(b"PK\x03\x04....word/document.xml").unwrap_err(), ReadError::Zip);
         assert_eq!(decode(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest").unwrap_err(), ReadError::OldWord);
         assert_eq!(decode(&[0u8, 1, 2, 3, 200, 201, 255, 254, 7]).unwrap_err(), ReadError::Binary);
         assert!(ReadError::Binary.to_string().contains("二进制"));

@@ -54,7 +54,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);
     let cell_index = cells.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
-    Parsed { source, encoding, organ, year, title_line, format, published, sections, cells, tables, markers, prose, cell_index }
+    Parsed { source, input: "text", encoding, organ, year, title_line, format, published, sections, cells, tables, markers, prose, cell_index }
 }
 
 /// The line where a table's region starts: its section heading, or failing that a line that only

@@ -17,6 +17,8 @@ use serde::{Serialize, Serializer};
 #[derive(Debug)]
 pub struct Parsed {
     pub source: Source,
+    /// What the text was read from: `text`, `docx` or `html`.
+    pub input: &'static str,
     pub encoding: &'static str,
     pub organ: Option<String>,
     pub year: Option<i32>,
@@ -58,6 +60,13 @@ impl Parsed {
         Some((heading.line, body))
     }
 
+    /// Attaches to each cell the table/row/cell of the structured document its text was rendered from.
+    pub fn attach_origins(&mut self, rendered: &crate::document::Rendered) {
+        for cell in &mut self.cells {
+            cell.origin = rendered.origin(cell.span.line, cell.span.start);
+        }
+    }
+
     pub fn table(&self, key: TableKey) -> &TableRead {
         self.tables.iter().find(|t| t.table == key).expect("all three tables are read")
     }
@@ -96,10 +105,11 @@ impl Report {
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = &self.parsed;
-        let mut doc = s.serialize_struct("Report", 9)?;
+        let mut doc = s.serialize_struct("Report", 10)?;
         doc.serialize_field("organ", &p.organ)?;
         doc.serialize_field("year", &p.year)?;
         doc.serialize_field("format", &p.format)?;
+        doc.serialize_field("input", p.input)?;
         doc.serialize_field("encoding", p.encoding)?;
         doc.serialize_field("published", &p.published)?;
         doc.serialize_field("sections", &p.sections)?;
@@ -129,7 +139,7 @@ impl Serialize for CellJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
         let unit = c.value.unit();
-        let mut obj = s.serialize_struct("Cell", 5)?;
+        let mut obj = s.serialize_struct("Cell", 6)?;
         obj.serialize_field("value", &c.number().map(Number))?;
         obj.serialize_field("raw", &c.raw)?;
         if let Some(unit) = unit {
@@ -139,6 +149,11 @@ impl Serialize for CellJson<'_> {
         }
         obj.serialize_field("line", &c.span.line)?;
         obj.serialize_field("col", &c.span.col)?;
+        if let Some(origin) = &c.origin {
+            obj.serialize_field("origin", origin)?;
+        } else {
+            obj.skip_field("origin")?;
+        }
         obj.end()
     }
 }

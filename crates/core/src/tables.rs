@@ -142,7 +142,7 @@ impl<'a> Prepared<'a> {
     }
 
     fn cell(&self, key: String, token: &Token) -> Cell {
-        Cell { key, value: token.value.clone(), raw: token.text.trim().to_owned(), span: self.source.span(token.start, token.end) }
+        Cell { key, value: token.value.clone(), raw: token.text.trim().to_owned(), span: self.source.span(token.start, token.end), origin: None }
     }
 }
 

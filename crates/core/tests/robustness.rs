@@ -86,6 +86,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn corrupted_docx_never_panics(flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..12), cut in any::<usize>()) {
+        let mut bytes = fixture("structured/youchegang-2020.docx");
+        for (at, value) in flips {
+            let i = at % bytes.len();
+            bytes[i] = value;
+        }
+        bytes.truncate(bytes.len() - cut % (bytes.len() / 4));
+        if let Ok(report) = nianbao_core::check_bytes(&bytes) {
+            let _ = report.to_json();
+        }
+    }
+
+    #[test]
+    fn arbitrary_html_never_panics(text in "(<(/?)(table|tr|td|th|p|br|div)( rowspan=\"[0-9]{1,2}\"| colspan=[0-9])?>|[一二三0-9 &;#x<>]){0,80}") {
+        let html = format!("<html><body>{text}</body></html>");
+        let _ = nianbao_core::check_text(&html).map(|r| r.to_json());
+    }
+}
+
 #[test]
 fn half_a_report_and_huge_input() {
     let text = String::from_utf8(fixture("reports/huaian-city-2024.txt")).unwrap();

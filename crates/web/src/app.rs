@@ -24,6 +24,13 @@ pub enum Selection {
     Cell(String),
 }
 
+/// A .docx or HTML input as shown in the paste area, and the table cell of each rendered cell.
+struct Structured {
+    text: String,
+    kind: &'static str,
+    rendered: nianbao_core::document::Rendered,
+}
+
 /// State shared by the components; created here, passed down.
 #[derive(Clone, Copy)]
 pub struct Shared {
@@ -36,6 +43,8 @@ pub struct Shared {
     pub file_name: RwSignal<Option<String>>,
     /// How many checks have run (shown on the summary so a test can wait for a fresh result).
     pub checks: RwSignal<u32>,
+    /// The text rendered from the last .docx or HTML loaded, with where its table cells came from.
+    structured: StoredValue<Option<Arc<Structured>>>,
     pending: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -46,17 +55,15 @@ impl Shared {
             handle.clear();
         }
         let text = self.text.get_untracked();
-        let checked = if text.trim().is_empty() {
-            None
-        } else {
-            match nianbao_core::check_text(&text) {
-                Ok(report) => Some(Arc::new(Checked::new(report))),
-                Err(error) => {
-                    self.notice.set(Some(error.to_string()));
-                    None
-                }
+        let checked = (!text.trim().is_empty()).then(|| {
+            let mut parsed = nianbao_core::parse_input(nianbao_core::from_text(text.clone(), "UTF-8"));
+            // Text still as rendered from a .docx or web page: its cells keep their table cells.
+            if let Some(s) = self.structured.get_value().filter(|s| s.text == text) {
+                parsed.attach_origins(&s.rendered);
+                parsed.input = s.kind;
             }
-        };
+            Arc::new(Checked::new(nianbao_core::check_parsed(parsed)))
+        });
         self.checks.update(|n| *n += 1);
         self.selection.set(Selection::None);
         self.checked.set(checked);
@@ -78,6 +85,13 @@ impl Shared {
         self.text.set(text);
         self.file_name.set(name);
         self.check_now();
+    }
+
+    /// Loads what was read from a file or a rich paste; .docx and HTML keep their table structure.
+    pub fn load_input(&self, input: nianbao_core::Input, name: Option<String>) {
+        let structured = input.rendered.map(|rendered| Arc::new(Structured { text: input.text.clone(), kind: input.kind, rendered }));
+        self.structured.set_value(structured);
+        self.load(input.text, name);
     }
 
     pub fn jump_to(&self, line: usize) {
@@ -105,8 +119,8 @@ impl Shared {
                     return;
                 }
             };
-            match nianbao_core::decode::decode_with_legacy(&bytes, &crate::dom::decode_gb18030) {
-                Ok(decoded) => this.load(decoded.text, Some(name)),
+            match nianbao_core::read_input_with(&bytes, &crate::dom::decode_gb18030) {
+                Ok(input) => this.load_input(input, Some(name)),
                 Err(error) => this.notice.set(Some(format!("文件“{name}”未载入：{error} 文本框中原有的内容保持不变。"))),
             }
         });
@@ -123,6 +137,7 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         file_name: RwSignal::new(None),
         checks: RwSignal::new(0),
+        structured: StoredValue::new(None),
         pending: StoredValue::new(None),
     };
     let dragging = RwSignal::new(false);
@@ -133,7 +148,7 @@ pub fn App() -> impl IntoView {
         let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
         match file {
             Some(file) => shared.open_file(file),
-            None => shared.notice.set(Some("拖入的内容不是文件。请拖入报告文件（.txt），或直接粘贴文字。".to_owned())),
+            None => shared.notice.set(Some("拖入的内容不是文件。请拖入报告文件（.docx、.html 或 .txt），或直接粘贴文字。".to_owned())),
         }
     };
 
@@ -201,7 +216,7 @@ fn Welcome() -> impl IntoView {
         <div class="welcome">
             <h2>"如何使用"</h2>
             <ol>
-                <li>"把年度报告的全文粘贴到左侧文本框，或把报告文件（.txt）拖到页面上。"</li>
+                <li>"把年度报告的全文粘贴到左侧文本框，或把报告文件（Word .docx、网页 .html 或 .txt）拖到页面上。"</li>
                 <li>"也可以从“载入示例”中选一份真实报告看看效果。"</li>
                 <li>"右侧会按统一格式显示表二、表三、表四，标出不符合勾稽关系和填报要求的单元格，并逐条说明。"</li>
             </ol>

@@ -42,10 +42,15 @@ pub fn DataCell(
         (None, Missing::Unreadable) => ("无法读取".to_owned(), "unreadable"),
         (None, Missing::Absent) => ("—".to_owned(), "absent"),
     };
+    let source = match checked.report.parsed.input {
+        "docx" => "Word ",
+        "html" => "网页",
+        _ => "",
+    };
     let title = match state {
         "unreadable" => Some("这一行的数字无法准确对应到各列，未读取（不按 0 计算）".to_owned()),
         "absent" => Some("报告中没有这一行".to_owned()),
-        _ => None,
+        _ => cell.as_ref().and_then(|c| c.origin).map(|o| format!("来源：{source}{}", o.describe())),
     };
     let line = cell.as_ref().map(|c| c.span.line);
     let class = format!("cell {state} {}", severity.map(|s| format!("sev-{}", s.as_str())).unwrap_or_default());

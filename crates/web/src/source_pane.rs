@@ -53,7 +53,18 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
     };
 
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let size = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).map_or(0, |t| t.len());
+        let data = ev.clipboard_data();
+        let size = data.as_ref().and_then(|d| d.get_data("text/plain").ok()).map_or(0, |t| t.len());
+        // From Word or a web page the clipboard also has HTML, with the real table grid: use it.
+        let html = data.and_then(|d| d.get_data("text/html").ok()).filter(|h| h.len() <= MAX_TEXT_BYTES && h.to_ascii_lowercase().contains("<table"));
+        if let Some(html) = html {
+            let input = nianbao_core::from_text(html, "UTF-8");
+            if input.kind == "html" {
+                ev.prevent_default();
+                shared.load_input(input, Some("从 Word 或网页粘贴（按表格结构读取）".to_owned()));
+                return;
+            }
+        }
         if size > MAX_TEXT_BYTES {
             ev.prevent_default();
             shared.notice.set(Some(format!(
@@ -89,7 +100,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
             <div class="source-tools">
                 <label class="button file-button">
                     "选择文件…"
-                    <input id="file-input" type="file" accept=".txt,.text,.csv,text/plain" on:change=on_file />
+                    <input id="file-input" type="file" accept=".txt,.text,.docx,.htm,.html,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_file />
                 </label>
                 <select id="sample-menu" class="button" on:change=on_sample aria-label="载入示例">
                     <option value="" selected>"载入示例…"</option>
