@@ -111,14 +111,8 @@ fn content_root(nodes: &[Node]) -> usize {
     }
     let all = tables[0];
     let is_report = |id: usize| tables[id] == all && (texts[id].contains("总体情况") || texts[id].contains("收到和处理政府信息公开申请情况"));
-    let mut root = 0;
     // Children have higher ids than their parents: the last match is the deepest.
-    for id in 0..nodes.len() {
-        if is_report(id) && !CHROME.contains(&nodes[id].tag.as_str()) {
-            root = id;
-        }
-    }
-    root
+    nodes.iter().enumerate().rev().find(|(id, node)| is_report(*id) && !CHROME.contains(&node.tag.as_str())).map_or(0, |(id, _)| id)
 }
 
 fn flush(out: &mut Vec<Block>, paragraph: &mut String) {

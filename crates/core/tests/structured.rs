@@ -12,8 +12,11 @@ fn structured(name: &str) -> nianbao_core::Report {
     check_bytes(&fixture(&format!("structured/{name}"))).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// A finding without its line: rule, cells, expected, actual.
+type Unplaced = (&'static str, Vec<String>, Option<f64>, Option<f64>);
+
 /// Findings without their lines (the rendered text has other line numbers than the original).
-fn findings(r: &nianbao_core::Report) -> Vec<(&'static str, Vec<String>, Option<f64>, Option<f64>)> {
+fn findings(r: &nianbao_core::Report) -> Vec<Unplaced> {
     r.findings.iter().map(|f: &Finding| (f.rule, f.cells.clone(), f.expected, f.actual)).collect()
 }
 
