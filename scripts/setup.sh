@@ -44,7 +44,7 @@ setup_app() {
 }
 
 setup_browser_tests() {
-  if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  if [ ! -x /usr/bin/chromium ] || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
     say "installing Chromium and CJK fonts"
     apt_install chromium chromium-driver fonts-noto-cjk
   fi

@@ -197,6 +197,19 @@ test('keyboard only: Tab reaches the findings, Enter focuses the cells', async (
   await page.close();
 });
 
+test('a bug shows a Chinese error panel and the text stays', async () => {
+  const { page } = await open(context, server.url);
+  await paste(page, fixture('reports/hongze-district-2024.txt').toString());
+  await page.evaluate(async () => {
+    const app = await import('./nianbao-web.js');
+    try { app.nianbao_test_panic(); } catch { /* the wasm trap after the hook */ }
+  });
+  await page.waitForSelector('#panic-panel');
+  assert.match(await page.locator('#panic-panel').textContent(), /页面出错了。.*您粘贴或载入的报告仍在文本框中/);
+  assert.match(await page.locator('#source').inputValue(), /^- 1 -\n淮安市洪泽区人民政府/);
+  await page.close();
+});
+
 test('the sample menu loads a report, and screenshots at 1366 and 400 px', async () => {
   const { page, requests } = await open(context, server.url);
   await page.selectOption('#sample-menu', { label: '洪泽区人民政府 2023（表四有误）' });
@@ -212,6 +225,12 @@ test('the sample menu loads a report, and screenshots at 1366 and 400 px', async
   await page.screenshot({ path: screenshotPath('app-400-findings.png') });
   await page.locator('#table-applications').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('app-400-table.png') });
+  // The print stylesheet: a check record without the editor and the buttons.
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.source')).display), 'none');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.export')).display), 'none');
+  await page.screenshot({ path: screenshotPath('app-print.png'), fullPage: true });
   assert.deepEqual(requests, []);
   await page.close();
 });

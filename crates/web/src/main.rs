@@ -15,6 +15,12 @@ mod samples;
 mod source_pane;
 mod summary_bar;
 
+/// For the browser tests: a deliberate panic, to show that a bug leaves a message, not a dead page.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn nianbao_test_panic() {
+    panic!("nianbao_test_panic");
+}
+
 fn main() {
     panic::install();
     leptos::mount::mount_to_body(app::App);
