@@ -1,20 +1,11 @@
 // The app in Debian's Chromium, as a clerk uses it: paste, drop, click, keyboard, export — and
 // not a single network request after the page has loaded.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, paste, drop, dropGenerated, fixture, cellText, screenshotPath } from './harness.mjs';
+import { useApp, open, paste, drop, dropGenerated, fixture, cellText, screenshotPath } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = useApp();
 
 // A dozen cells per sample, by key, as printed in the report (reviewed against the texts).
 const CELLS = {
@@ -69,7 +60,7 @@ const CELLS = {
 };
 
 test('pasting each sample shows its values in the right cells', async () => {
-  const { page, requests, errors } = await open(context, server.url);
+  const { page, requests, errors } = await open(app.context, app.server.url);
   for (const [file, cells] of Object.entries(CELLS)) {
     await paste(page, fixture(`reports/${file}`).toString());
     for (const [key, value] of Object.entries(cells)) {
@@ -82,7 +73,7 @@ test('pasting each sample shows its values in the right cells', async () => {
 });
 
 test('a changed 表三 number marks the cell and its partners, and the finding shows its line', async () => {
-  const { page, requests } = await open(context, server.url);
+  const { page, requests } = await open(app.context, app.server.url);
   const text = fixture('reports/huaian-city-2024.txt').toString()
     .replace('（一）予以公开 1288 21 0 0 50 3 1362', '（一）予以公开 1288 22 0 0 50 3 1362');
   await paste(page, text);
@@ -117,7 +108,7 @@ test('a changed 表三 number marks the cell and its partners, and the finding s
 });
 
 test('dropping a GBK file works; a binary file shows a message and keeps the text', async () => {
-  const { page, requests } = await open(context, server.url);
+  const { page, requests } = await open(app.context, app.server.url);
   await drop(page, '淮安市2024年报（GBK）.txt', fixture('encodings/huaian-city-2024.gbk.txt'));
   await page.waitForSelector('#summary');
   assert.equal(await page.locator('#organ').textContent(), '淮安市人民政府');
@@ -138,7 +129,7 @@ test('dropping a GBK file works; a binary file shows a message and keeps the tex
 });
 
 test('huge input is refused with a message and the page stays usable', async () => {
-  const { page } = await open(context, server.url);
+  const { page } = await open(app.context, app.server.url);
   await paste(page, fixture('reports/hongze-district-2024.txt').toString());
   await dropGenerated(page, 'huge.txt', 10 * 1024 * 1024);
   await page.waitForSelector('.notice');
@@ -157,7 +148,7 @@ test('huge input is refused with a message and the page stays usable', async () 
 });
 
 test('export JSON and CSV, with no network request', async () => {
-  const { page, requests } = await open(context, server.url);
+  const { page, requests } = await open(app.context, app.server.url);
   await paste(page, fixture('reports/hongze-district-2023.txt').toString());
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   const doc = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
@@ -179,7 +170,7 @@ test('export JSON and CSV, with no network request', async () => {
 });
 
 test('keyboard only: Tab reaches the findings, Enter focuses the cells', async () => {
-  const { page } = await open(context, server.url);
+  const { page } = await open(app.context, app.server.url);
   await paste(page, fixture('reports/hongze-district-2023.txt').toString());
   await page.locator('#sample-menu').focus();
   let reached = false;
@@ -198,7 +189,7 @@ test('keyboard only: Tab reaches the findings, Enter focuses the cells', async (
 });
 
 test('a bug shows a Chinese error panel and the text stays', async () => {
-  const { page } = await open(context, server.url);
+  const { page } = await open(app.context, app.server.url);
   await paste(page, fixture('reports/hongze-district-2024.txt').toString());
   await page.evaluate(async () => {
     const app = await import('./nianbao-web.js');
@@ -211,7 +202,7 @@ test('a bug shows a Chinese error panel and the text stays', async () => {
 });
 
 test('the sample menu loads a report, and screenshots at 1366 and 400 px', async () => {
-  const { page, requests } = await open(context, server.url);
+  const { page, requests } = await open(app.context, app.server.url);
   await page.selectOption('#sample-menu', { label: '洪泽区人民政府 2023（表四有误）' });
   await page.waitForSelector('#summary');
   assert.equal(await page.locator('#year').textContent(), '2023');

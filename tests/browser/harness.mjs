@@ -1,5 +1,6 @@
 // Shared by the browser tests: serves dist/ from a sub-folder on 127.0.0.1, starts Debian's
 // Chromium through playwright-core, opens the app and records every request the page makes.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -28,6 +29,20 @@ export async function serve() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}${BASE}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Serves dist/ and starts Chromium for a test file: returns { server, context }, filled in before the tests. */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serve();
+    app.context = await launch();
+  });
+  after(async () => {
+    await app.context?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 export async function launch() {

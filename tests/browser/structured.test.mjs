@@ -1,20 +1,11 @@
 // Word and web-page input in the browser: HTML pasted from Word through a clipboard event, a
 // dropped .docx (read with its table grid), and the refusals for a zip bomb and an old .doc.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { serve, launch, open, drop, fixture, cellText } from './harness.mjs';
+import { useApp, open, drop, fixture, cellText } from './harness.mjs';
 
-let server;
-let context;
-before(async () => {
-  server = await serve();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** A zip with one deflated entry word/document.xml, built by hand. */
 function docxWith(documentXml) {
@@ -34,7 +25,7 @@ function docxWith(documentXml) {
 }
 
 test('HTML pasted from Word is read by its tables', async () => {
-  const { page, requests } = await open(context, server.url);
+  const { page, requests } = await open(app.context, app.server.url);
   const html = fixture('structured/huaian-city-2024.word-clipboard.html').toString();
   const prevented = await page.evaluate((html) => {
     const data = new DataTransfer();
@@ -62,7 +53,7 @@ test('HTML pasted from Word is read by its tables', async () => {
 });
 
 test('a dropped .docx shows the right values and where they stand in Word', async () => {
-  const { page, requests } = await open(context, server.url);
+  const { page, requests } = await open(app.context, app.server.url);
   await drop(page, '洪泽区2023年报.docx', fixture('structured/hongze-district-2023.docx'));
   await page.waitForSelector('#summary');
   assert.equal(await cellText(page, 'reviews.review.upheld'), '10');
@@ -75,7 +66,7 @@ test('a dropped .docx shows the right values and where they stand in Word', asyn
 });
 
 test('a zip bomb and an old .doc are refused with their messages; the text stays', async () => {
-  const { page } = await open(context, server.url);
+  const { page } = await open(app.context, app.server.url);
   await drop(page, 'report.docx', fixture('structured/youchegang-2020.docx'));
   await page.waitForSelector('#summary');
   const text = await page.locator('#source').inputValue();

@@ -84,7 +84,7 @@ pub fn render(blocks: &[Block]) -> Rendered {
                         if i > 0 {
                             text.push('\t');
                         }
-                        let content = clean_cell(cell.as_deref().unwrap_or(""));
+                        let content = crate::text::collapse_whitespace(cell.as_deref().unwrap_or("").trim());
                         let s = start + text.len();
                         text.push_str(&content);
                         cells.push((s, start + text.len()));
@@ -94,24 +94,6 @@ pub fn render(blocks: &[Block]) -> Rendered {
                 }
                 push_line(&mut out, "", &mut line);
             }
-        }
-    }
-    out
-}
-
-/// A cell's text on one line: line breaks and tabs become spaces, runs of spaces one.
-fn clean_cell(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.trim().chars() {
-        if matches!(c, '\n' | '\r' | '\t' | ' ') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
         }
     }
     out

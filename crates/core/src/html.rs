@@ -4,6 +4,7 @@
 
 use crate::document::Block;
 use crate::markup::{tokenize, Token};
+use crate::text::collapse_whitespace;
 
 /// Whether text is HTML rather than a plain report.
 pub fn looks_like_html(text: &str) -> bool {
@@ -139,7 +140,7 @@ fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String)
     }
     for child in &node.children {
         match child {
-            Child::Text(t) => paragraph.push_str(&collapse(t)),
+            Child::Text(t) => paragraph.push_str(&collapse_whitespace(t)),
             Child::Node(c) => walk(nodes, *c, out, paragraph),
         }
     }
@@ -148,29 +149,11 @@ fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String)
     }
 }
 
-/// HTML white space (not U+3000/U+00A0, which are content) collapsed to one space.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if matches!(c, ' ' | '\n' | '\r' | '\t') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
-}
-
 /// The text of a cell: `<br>` and block boundaries become line breaks.
 fn cell_text(nodes: &[Node], id: usize, out: &mut String) {
     for child in &nodes[id].children {
         match child {
-            Child::Text(t) => out.push_str(&collapse(t)),
+            Child::Text(t) => out.push_str(&collapse_whitespace(t)),
             Child::Node(c) => {
                 let tag = nodes[*c].tag.as_str();
                 let block = BLOCK.contains(&tag) || tag == "td" || tag == "th";

@@ -88,6 +88,25 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00a0}' || c == '\u{200b}' || c == '\u{feff}'
 }
 
+/// ASCII white space and line breaks (not U+3000/U+00A0, which are content in reports) collapsed
+/// to single spaces: the text of a table cell or an HTML text run on one line.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if matches!(c, ' ' | '\n' | '\r' | '\t') {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
 /// Trims report white space from both ends.
 pub fn trim(s: &str) -> &str {
     s.trim_matches(is_space)

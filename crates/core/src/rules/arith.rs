@@ -27,6 +27,24 @@ pub fn sum(p: &Parsed, keys: &[String]) -> Option<Sum> {
     Some(total)
 }
 
+/// A total that is not the sum of its parts.
+pub struct Mismatch {
+    pub parts: Sum,
+    pub total: Sum,
+    /// Line of the total cell.
+    pub line: usize,
+}
+
+/// Compares a total cell with the sum of its parts; None when they agree or cannot be checked.
+pub fn total_mismatch(p: &Parsed, parts: &[String], total: &str) -> Option<Mismatch> {
+    let (parts_sum, total_sum) = (sum(p, parts)?, sum(p, &[total.to_owned()])?);
+    if equal(parts_sum.value, total_sum.value) {
+        return None;
+    }
+    let line = p.cell(total).map_or(1, |c| c.span.line);
+    Some(Mismatch { parts: parts_sum, total: total_sum, line })
+}
+
 /// Two sums are equal (amounts may have decimals).
 pub fn equal(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6

@@ -5,7 +5,7 @@ use super::arith::{applicant_columns, fmt, sum};
 use crate::cell::Value;
 use super::Rule;
 use crate::finding::Finding;
-use crate::prose::Mention;
+use crate::prose::{Mention, Topic};
 use crate::report::Parsed;
 use crate::schema::{row_label, TableKey};
 
@@ -39,6 +39,14 @@ fn effective(p: &Parsed, cell: &str) -> Option<(f64, bool)> {
     match cell.strip_suffix(".total").filter(|_| blank_total) {
         Some(row) => Some((sum(p, &applicant_columns().map(|c| format!("{row}.{c}")).collect::<Vec<_>>())?.value, true)),
         None => Some((sum(p, &[cell.to_owned()])?.value, false)),
+    }
+}
+
+/// Compares every prose number of `topic` with the targets `targets` gives (the first is the main one).
+pub fn check_topic(rule: &Rule, p: &Parsed, topic: Topic, targets: &[(&str, &[&str])], out: &mut Vec<Finding>) {
+    for m in p.prose.mentions.iter().filter(|m| m.topic == topic) {
+        let targets: Vec<Target> = targets.iter().filter_map(|(what, rows)| Target::new(p, *what, totals(rows))).collect();
+        out.extend(compare(rule, p, m, &targets));
     }
 }
 

@@ -1,6 +1,6 @@
 //! T3-PROCESSED: （七）总计 is the sum of all outcome rows, in each column.
 
-use super::arith::{blank_note, equal, fmt, key, outcome_rows, sum};
+use super::arith::{blank_note, fmt, key, outcome_rows, total_mismatch};
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::schema::{column_label, TableKey, APPLICATION_COLUMNS};
@@ -21,25 +21,19 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for col in APPLICATION_COLUMNS {
         let parts: Vec<String> = rows.iter().map(|r| key(t, r, col.key)).collect();
         let total_key = key(t, "processed", col.key);
-        let (Some(parts_sum), Some(total)) = (sum(p, &parts), sum(p, std::slice::from_ref(&total_key))) else {
-            continue;
-        };
-        if equal(parts_sum.value, total.value) {
-            continue;
-        }
+        let Some(m) = total_mismatch(p, &parts, &total_key) else { continue };
         let message = format!(
             "表三“{}”列：（七）总计填写 {}，但（一）至（六）各项办理结果相加为 {}。{}",
             column_label(t, col.key),
-            fmt(total.value),
-            fmt(parts_sum.value),
-            blank_note(&[&total, &parts_sum])
+            fmt(m.total.value),
+            fmt(m.parts.value),
+            blank_note(&[&m.total, &m.parts])
         );
-        let line = p.cell(&total_key).map_or(1, |c| c.span.line);
         out.push(
             RULE.finding(message)
                 .cells(std::iter::once(total_key).chain(parts))
-                .expected_actual(parts_sum.value, total.value)
-                .line(line),
+                .expected_actual(m.parts.value, m.total.value)
+                .line(m.line),
         );
     }
 }

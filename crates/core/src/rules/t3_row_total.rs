@@ -1,6 +1,6 @@
 //! T3-ROW-TOTAL: the 总计 column of 表三 is the sum of the six applicant columns, in each row.
 
-use super::arith::{applicant_columns, blank_note, equal, fmt, key, sum};
+use super::arith::{applicant_columns, blank_note, fmt, key, total_mismatch};
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::schema::{row_label, TableKey, APPLICATION_ROWS};
@@ -20,25 +20,19 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for row in APPLICATION_ROWS {
         let parts: Vec<String> = applicant_columns().map(|c| key(t, row.key, c)).collect();
         let total_key = key(t, row.key, "total");
-        let (Some(parts_sum), Some(total)) = (sum(p, &parts), sum(p, std::slice::from_ref(&total_key))) else {
-            continue;
-        };
-        if equal(parts_sum.value, total.value) {
-            continue;
-        }
+        let Some(m) = total_mismatch(p, &parts, &total_key) else { continue };
         let message = format!(
             "表三“{}”一行：“总计”填写 {}，但六类申请人相加为 {}。{}",
             row_label(t, row.key),
-            fmt(total.value),
-            fmt(parts_sum.value),
-            blank_note(&[&total, &parts_sum])
+            fmt(m.total.value),
+            fmt(m.parts.value),
+            blank_note(&[&m.total, &m.parts])
         );
-        let line = p.cell(&total_key).map_or(1, |c| c.span.line);
         out.push(
             RULE.finding(message)
                 .cells(parts.into_iter().chain(std::iter::once(total_key)))
-                .expected_actual(parts_sum.value, total.value)
-                .line(line),
+                .expected_actual(m.parts.value, m.total.value)
+                .line(m.line),
         );
     }
 }

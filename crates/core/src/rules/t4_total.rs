@@ -1,6 +1,6 @@
 //! T4-TOTAL: in each group of 表四, `upheld + corrected + other + pending = total`.
 
-use super::arith::{blank_note, equal, fmt, key, sum};
+use super::arith::{blank_note, fmt, key, total_mismatch};
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::schema::{TableKey, REVIEW_ROWS};
@@ -20,12 +20,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for group in REVIEW_ROWS {
         let parts: Vec<String> = ["upheld", "corrected", "other", "pending"].iter().map(|c| key(t, group.key, c)).collect();
         let total_key = key(t, group.key, "total");
-        let (Some(parts_sum), Some(total)) = (sum(p, &parts), sum(p, std::slice::from_ref(&total_key))) else {
-            continue;
-        };
-        if equal(parts_sum.value, total.value) {
-            continue;
-        }
+        let Some(m) = total_mismatch(p, &parts, &total_key) else { continue };
         let v: Vec<String> = parts.iter().map(|k| fmt(p.value(k).unwrap_or(0.0))).collect();
         let message = format!(
             "表四“{}”：结果维持 {} + 结果纠正 {} + 其他结果 {} + 尚未审结 {} = {}，但“总计”填写 {}。{}",
@@ -34,16 +29,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             v[1],
             v[2],
             v[3],
-            fmt(parts_sum.value),
-            fmt(total.value),
-            blank_note(&[&parts_sum, &total])
+            fmt(m.parts.value),
+            fmt(m.total.value),
+            blank_note(&[&m.parts, &m.total])
         );
-        let line = p.cell(&total_key).map_or(1, |c| c.span.line);
         out.push(
             RULE.finding(message)
                 .cells(parts.into_iter().chain(std::iter::once(total_key)))
-                .expected_actual(parts_sum.value, total.value)
-                .line(line),
+                .expected_actual(m.parts.value, m.total.value)
+                .line(m.line),
         );
     }
 }

@@ -1,6 +1,6 @@
 //! TEXT-CARRIED-IN: 上年结转 N 件 in the prose, against 表三 `carried_in.total`.
 
-use super::prose_compare::{compare, totals, Target};
+use super::prose_compare::check_topic;
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::prose::Topic;
@@ -15,11 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    for m in p.prose.mentions.iter().filter(|m| m.topic == Topic::CarriedIn) {
-        let targets: Vec<Target> = Target::new(p, "表三“上年结转政府信息公开申请数量”总计", totals(&["carried_in"])).into_iter().collect();
-        out.extend(compare(&RULE, p, m, &targets));
-    }
+    check_topic(&RULE, cx.report, Topic::CarriedIn, &[("表三“上年结转政府信息公开申请数量”总计", &["carried_in"])], out);
 }
 
 #[cfg(test)]

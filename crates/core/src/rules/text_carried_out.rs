@@ -1,6 +1,6 @@
 //! TEXT-CARRIED-OUT: 结转下年度/顺延 N 件 in the prose, against 表三 `carried_out.total`.
 
-use super::prose_compare::{compare, totals, Target};
+use super::prose_compare::check_topic;
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::prose::Topic;
@@ -15,11 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    for m in p.prose.mentions.iter().filter(|m| m.topic == Topic::CarriedOut) {
-        let targets: Vec<Target> = Target::new(p, "表三“结转下年度继续办理”总计", totals(&["carried_out"])).into_iter().collect();
-        out.extend(compare(&RULE, p, m, &targets));
-    }
+    check_topic(&RULE, cx.report, Topic::CarriedOut, &[("表三“结转下年度继续办理”总计", &["carried_out"])], out);
 }
 
 #[cfg(test)]

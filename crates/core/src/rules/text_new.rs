@@ -1,7 +1,7 @@
 //! TEXT-NEW: 收到/受理/新收 … 申请 N 件 in the prose, against 表三 `new.total` (or, as the words
 //! allow, `new + carried_in`).
 
-use super::prose_compare::{compare, totals, Target};
+use super::prose_compare::check_topic;
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::prose::Topic;
@@ -16,17 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    for m in p.prose.mentions.iter().filter(|m| m.topic == Topic::New) {
-        let targets: Vec<Target> = [
-            Target::new(p, "表三“本年新收政府信息公开申请数量”总计", totals(&["new"])),
-            Target::new(p, "本年新收与上年结转之和", totals(&["new", "carried_in"])),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        out.extend(compare(&RULE, p, m, &targets));
-    }
+    check_topic(&RULE, cx.report, Topic::New, &[("表三“本年新收政府信息公开申请数量”总计", &["new"]), ("本年新收与上年结转之和", &["new", "carried_in"])], out);
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! TEXT-PROCESSED: 办结/答复 N 件 in the prose, against 表三 `processed.total`.
 
-use super::prose_compare::{compare, totals, Target};
+use super::prose_compare::check_topic;
 use super::{Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::prose::Topic;
@@ -15,11 +15,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    for m in p.prose.mentions.iter().filter(|m| m.topic == Topic::Processed) {
-        let targets: Vec<Target> = Target::new(p, "表三“（七）总计”的总计", totals(&["processed"])).into_iter().collect();
-        out.extend(compare(&RULE, p, m, &targets));
-    }
+    check_topic(&RULE, cx.report, Topic::Processed, &[("表三“（七）总计”的总计", &["processed"])], out);
 }
 
 #[cfg(test)]
