@@ -11,7 +11,7 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         let mut entries: Vec<_> = std::fs::read_dir(format!("{root}/{dir}")).unwrap().map(|e| e.unwrap().path()).collect();
         entries.sort();
         for path in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e != "py")) {
-            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
             files.push((name, std::fs::read(&path).unwrap()));
         }
     }
