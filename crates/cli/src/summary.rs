@@ -1,6 +1,6 @@
 //! The readable text summary of a checked report: metadata, sections, the three tables, findings.
 
-use nianbao_core::schema::{self, TableKey, ACTIVE_GROUPS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS};
+use nianbao_core::schema::{self, TableKey, APPLICATION_COLUMNS, REVIEW_COLUMNS};
 use nianbao_core::{Report, Severity};
 use std::fmt::Write;
 
@@ -20,11 +20,7 @@ pub fn render(report: &Report) -> String {
 
     for table in TableKey::ALL {
         let _ = writeln!(out, "\n{}", table.title());
-        let rows: Vec<(&str, &str)> = match table {
-            TableKey::Active => ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).map(|r| (r.key, r.label)).collect(),
-            TableKey::Applications => APPLICATION_ROWS.iter().map(|r| (r.key, r.label)).collect(),
-            TableKey::Reviews => REVIEW_ROWS.iter().map(|r| (r.key, r.label)).collect(),
-        };
+        let rows = schema::rows(table).into_iter().map(|r| (r.key, r.label));
         let columns: &[schema::Column] = match table {
             TableKey::Applications => APPLICATION_COLUMNS,
             TableKey::Reviews => REVIEW_COLUMNS,

@@ -5,6 +5,11 @@ use crate::text::{fold_char, is_space, trim, Span};
 /// Units that may follow a number in a cell.
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "次", "人", "家"];
 
+/// Whether `s` is a unit alone (`万元`, `件` …), as left on its own after a number.
+pub fn is_unit(s: &str) -> bool {
+    UNITS.contains(&crate::text::trim(s))
+}
+
 /// Placeholders that stand for "nothing / not applicable".
 const PLACEHOLDERS: &[&str] = &["/", "-", "—", "——", "–", "--", "---", "－", "―", "无", "\\", "×"];
 

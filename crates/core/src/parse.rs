@@ -24,25 +24,18 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let mut markers = Vec::new();
     let mut excluded: Vec<(usize, usize)> = sections.iter().map(|s| (s.line, s.line)).collect();
     for &(table, start) in &starts {
-        let output = match start {
-            Some(start) => {
-                let end = region_end(&source, &sections, &starts, start);
-                let segments = if start < end { tokens::segments(&source, start + 1, end) } else { Vec::new() };
-                match table {
-                    TableKey::Active => tables::read_active(&source, segments, Some(start)),
-                    TableKey::Applications => tables::read_applications(&source, segments, Some(start)),
-                    TableKey::Reviews => tables::read_reviews(&source, segments, Some(start)),
-                }
-            }
-            None => match table {
-                TableKey::Active => tables::read_active(&source, Vec::new(), None),
-                TableKey::Applications => tables::read_applications(&source, Vec::new(), None),
-                TableKey::Reviews => tables::read_reviews(&source, Vec::new(), None),
-            },
+        let region = start.map(|start| (start, region_end(&source, &sections, &starts, start)));
+        let segments = match region {
+            Some((start, end)) if start < end => tokens::segments(&source, start + 1, end),
+            _ => Vec::new(),
         };
-        let TableOutput { mut read, cells: table_cells, markers: table_markers } = output;
-        if let Some(start) = start {
-            let end = region_end(&source, &sections, &starts, start);
+        let read_table = match table {
+            TableKey::Active => tables::read_active,
+            TableKey::Applications => tables::read_applications,
+            TableKey::Reviews => tables::read_reviews,
+        };
+        let TableOutput { mut read, cells: table_cells, markers: table_markers } = read_table(&source, segments, start);
+        if let Some((start, end)) = region {
             read.end = Some(end);
             excluded.push((start, end));
         }

@@ -334,16 +334,18 @@ pub fn cell_key(table: TableKey, row: &str, column: &str) -> String {
     format!("{}.{}.{}", table.as_str(), row, column)
 }
 
+/// Every standard row of a table, in the form's order (表二: both formats' rows).
+pub fn rows(table: TableKey) -> Vec<&'static Row> {
+    match table {
+        TableKey::Active => ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).collect(),
+        TableKey::Applications => APPLICATION_ROWS.iter().collect(),
+        TableKey::Reviews => REVIEW_ROWS.iter().collect(),
+    }
+}
+
 /// The official label of a row of a table, for messages.
 pub fn row_label(table: TableKey, key: &str) -> &'static str {
-    let rows: Box<dyn Iterator<Item = &'static Row>> = match table {
-        TableKey::Active => Box::new(ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter())),
-        TableKey::Applications => Box::new(APPLICATION_ROWS.iter()),
-        TableKey::Reviews => Box::new(REVIEW_ROWS.iter()),
-    };
-    rows.into_iter()
-        .find(|r| r.key == key)
-        .map_or("", |r| r.label)
+    rows(table).into_iter().find(|r| r.key == key).map_or("", |r| r.label)
 }
 
 /// The official label of a column of a table (表二 columns from either format).
@@ -366,12 +368,7 @@ mod tests {
 
     #[test]
     fn patterns_are_skeletons() {
-        let rows = ACTIVE_GROUPS
-            .iter()
-            .flat_map(|g| g.rows.iter())
-            .chain(APPLICATION_ROWS)
-            .chain(REVIEW_ROWS);
-        for row in rows {
+        for row in TableKey::ALL.into_iter().flat_map(rows) {
             for p in row.patterns {
                 assert_eq!(&skeleton(p), p, "pattern of {} must be a skeleton", row.key);
             }

@@ -263,7 +263,7 @@ pub fn read_applications(source: &Source, segments: Vec<Segment>, line: Option<u
 pub fn read_active(source: &Source, segments: Vec<Segment>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Active;
     let p = Prepared::new(source, segments);
-    let rows: Vec<&Row> = ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).collect();
+    let rows = schema::rows(table);
     let hits = p.match_rows(&rows);
     let mut out = TableOutput::empty(table, line);
     let headers: Vec<Option<Format>> = (0..p.segments.len()).map(|seg| out.header_markers(&p, seg)).collect();

@@ -2,7 +2,7 @@
 //! layout: delimited (tabs or `|`, where a blank cell is visible) and flowing (PDF text, one cell per
 //! line, where white space separates cells and a blank cell leaves no trace).
 
-use crate::cell::Value;
+use crate::cell::{is_unit, Value};
 use crate::text::{fold_char, is_ideograph, is_space, Source};
 
 /// One piece of text in a table: a label fragment or a cell.
@@ -21,6 +21,13 @@ impl Token {
         let text = source.text()[start..end].to_owned();
         let value = Value::parse(&text);
         Token { text, start, end, value, glued: false }
+    }
+
+    /// Grows the token to end at `end` (a unit or a wrapped line joins it) and reads it again.
+    fn extend_to(&mut self, source: &Source, end: usize) {
+        self.end = end;
+        self.text = source.text()[self.start..self.end].to_owned();
+        self.value = Value::parse(&self.text);
     }
 
     fn is_label(&self) -> bool {
@@ -142,12 +149,9 @@ impl Delimited {
     /// A line without separators: the continuation of a wrapped text cell, a unit after a number,
     /// or text outside the grid (a note, a caption), which starts a new row.
     fn plain_line(&mut self, source: &Source, token: Token) {
-        let unit_only = matches!(Value::parse(&format!("1{}", token.text)), Value::Number { unit: Some(_), .. });
-        let last = self.row.cells.last_mut().filter(|c| c.value.is_cell_like() && unit_only);
+        let last = self.row.cells.last_mut().filter(|c| c.value.is_cell_like() && is_unit(&token.text));
         if let Some(cell) = last {
-            cell.end = token.end;
-            cell.text = source.text()[cell.start..cell.end].to_owned();
-            cell.value = Value::parse(&cell.text);
+            cell.extend_to(source, token.end);
             return;
         }
         if self.open_text {
@@ -224,13 +228,9 @@ fn flowing(source: &Source, lines: &[(usize, &str)]) -> Vec<Segment> {
         let mut words: Vec<Token> = Vec::new();
         for (start, end) in words_of(offset, line) {
             let token = Token::new(source, start, end);
-            let unit_after_number = matches!(Value::parse(&format!("1{}", token.text)), Value::Number { unit: Some(_), .. })
-                && words.last().is_some_and(|w| matches!(w.value, Value::Number { unit: None, .. }));
-            if unit_after_number {
-                let number = words.last_mut().expect("checked above");
-                number.end = token.end;
-                number.text = source.text()[number.start..number.end].to_owned();
-                number.value = Value::parse(&number.text);
+            let number = words.last_mut().filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
+            if let Some(number) = number {
+                number.extend_to(source, token.end);
             } else {
                 words.extend(split_glued(source, token));
             }

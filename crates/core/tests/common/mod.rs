@@ -1,7 +1,7 @@
 //! Shared by the integration tests: fixture loading and a compact, reviewable dump of a report.
 #![allow(dead_code)]
 
-use nianbao_core::schema::{TableKey, ACTIVE_GROUPS, APPLICATION_ROWS, REVIEW_ROWS};
+use nianbao_core::schema::{self, TableKey};
 use nianbao_core::Report;
 use std::fmt::Write;
 
@@ -61,12 +61,7 @@ pub fn dump(report: &Report) -> String {
     let sections: Vec<String> = p.sections.iter().map(|s| format!("{}@{}", s.no, s.line)).collect();
     let _ = writeln!(out, "sections: {}", sections.join(" "));
     for table in TableKey::ALL {
-        let rows: Vec<&str> = match table {
-            TableKey::Active => ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).map(|r| r.key).collect(),
-            TableKey::Applications => APPLICATION_ROWS.iter().map(|r| r.key).collect(),
-            TableKey::Reviews => REVIEW_ROWS.iter().map(|r| r.key).collect(),
-        };
-        for row in rows {
+        for row in schema::rows(table).into_iter().map(|r| r.key) {
             let prefix = format!("{}.{}.", table.as_str(), row);
             let cells: Vec<_> = p.cells.iter().filter(|c| c.key.starts_with(&prefix)).collect();
             let Some(first) = cells.first() else { continue };
