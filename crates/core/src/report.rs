@@ -53,11 +53,16 @@ impl Parsed {
     /// The body of section `no` (the lines after its heading, up to the next heading), with the
     /// heading's line.
     pub fn section_body(&self, no: u8) -> Option<(usize, String)> {
+        let (heading, last) = self.section_lines(no)?;
+        let body = (heading + 1..=last).map(|l| self.source.line(l)).collect::<Vec<_>>().join("\n");
+        Some((heading, body))
+    }
+
+    /// The line of section `no`'s heading and the last line of its body.
+    pub fn section_lines(&self, no: u8) -> Option<(usize, usize)> {
         let heading = self.sections.iter().find(|s| s.no == no)?;
         let next = self.sections.iter().map(|s| s.line).filter(|&l| l > heading.line).min();
-        let last = next.map_or(self.source.line_count(), |l| l - 1);
-        let body = (heading.line + 1..=last).map(|l| self.source.line(l)).collect::<Vec<_>>().join("\n");
-        Some((heading.line, body))
+        Some((heading.line, next.map_or(self.source.line_count(), |l| l - 1)))
     }
 
     /// Attaches to each cell the table/row/cell of the structured document its text was rendered from.

@@ -30,9 +30,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    let Some((heading, _)) = p.section_body(1) else { return };
-    let next = p.sections.iter().map(|s| s.line).filter(|&l| l > heading).min().unwrap_or(usize::MAX);
-    for sentence in p.prose.sentences.iter().filter(|s| s.line > heading && s.line < next) {
+    let Some((heading, last)) = p.section_lines(1) else { return };
+    for sentence in p.prose.sentences.iter().filter(|s| s.line > heading && s.line <= last) {
         let text: String = sentence.chars.iter().collect();
         let opening = text.trim_start_matches(|c: char| c == '（' || c == '(' || c == '）' || c == ')' || "一二三四五六七八九、.".contains(c));
         let Some((found, 0)) = year_in(opening) else { continue };
