@@ -2,8 +2,8 @@
 
 mod summary;
 
-use nianbao_core::meta::Published;
-use nianbao_core::{rules, Parsed, ReadError, Report};
+use nianbao_core::read::meta::Published;
+use nianbao_core::{catalogue_markdown, Parsed, ReadError, Report};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("rules") => {
-            print!("{}", rules::catalogue_markdown());
+            print!("{}", catalogue_markdown());
             ExitCode::SUCCESS
         }
         Some("--version" | "-V") => {
@@ -79,7 +79,10 @@ fn options(args: &[String]) -> Result<Options, String> {
             "--previous" => o.previous = Some(value()?),
             "--published" => {
                 let date = value()?;
-                let ok = date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-' && date.replace('-', "").bytes().all(|b| b.is_ascii_digit());
+                let ok = date.len() == 10
+                    && date.as_bytes()[4] == b'-'
+                    && date.as_bytes()[7] == b'-'
+                    && date.replace('-', "").bytes().all(|b| b.is_ascii_digit());
                 if !ok {
                     return Err(format!("--published 的日期格式应为 YYYY-MM-DD，收到“{date}”"));
                 }
@@ -140,7 +143,7 @@ fn parse(file: &str) -> Result<Parsed, String> {
 }
 
 fn read(file: &str) -> Result<Vec<u8>, String> {
-    let limit = nianbao_core::decode::MAX_INPUT_BYTES as u64 + 1;
+    let limit = nianbao_core::input::decode::MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     let result = if file == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes)

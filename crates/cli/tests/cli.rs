@@ -102,7 +102,16 @@ fn the_rule_catalogue_in_docs_is_generated() {
 #[test]
 fn previous_year_and_publication_date() {
     let o = nianbao(
-        &["check", "--format", "json", "--previous", &fixture("reports/hongze-district-2023.txt"), "--published", "2025-04-02", &fixture("reports/hongze-district-2024.txt")],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--previous",
+            &fixture("reports/hongze-district-2023.txt"),
+            "--published",
+            "2025-04-02",
+            &fixture("reports/hongze-district-2024.txt"),
+        ],
         None,
     );
     assert_eq!(o.status.code(), Some(0));

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{fixture, sample, SAMPLES};
-use nianbao_core::prose::Topic;
+use nianbao_core::read::prose::Topic;
 use nianbao_core::{Finding, Severity};
 
 fn summary(findings: &[Finding]) -> Vec<(&'static str, Severity)> {

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{cell_values, check, fixture, rules, synthetic, LAYOUTS};
-use nianbao_core::cell::Value;
+use nianbao_core::read::cell::Value;
 use nianbao_core::Format;
 
 fn text(layout: &str) -> String {
@@ -124,8 +124,11 @@ fn traditional_characters_read_like_simplified() {
 
 #[test]
 fn years_in_headers_units_in_cells_and_page_footers() {
-    let t = edit("tab-rows-2021.txt", "本年制发件数\t本年废止件数", "本年(2023)制发件数\t本年（2023）废止件数")
-        .replacen("行政许可\t120", "行政许可\t120件\n—5—", 1);
+    let t = edit("tab-rows-2021.txt", "本年制发件数\t本年废止件数", "本年(2023)制发件数\t本年（2023）废止件数").replacen(
+        "行政许可\t120",
+        "行政许可\t120件\n—5—",
+        1,
+    );
     let r = check(&t);
     let cell = r.parsed.cell("active.licensing.decisions").unwrap();
     assert_eq!((cell.number(), cell.value.unit(), cell.raw.as_str()), (Some(120.0), Some("件"), "120件"));
@@ -138,10 +141,7 @@ fn years_in_headers_units_in_cells_and_page_footers() {
 fn cells_run_together_with_no_separator() {
     let t = edit("pdf-text-2021.txt", "规章 1 0 5", "规章105");
     let r = check(&t);
-    assert_eq!(
-        ["issued", "repealed", "in_force"].map(|c| r.parsed.value(&format!("active.rules.{c}"))),
-        [Some(1.0), Some(0.0), Some(5.0)]
-    );
+    assert_eq!(["issued", "repealed", "in_force"].map(|c| r.parsed.value(&format!("active.rules.{c}"))), [Some(1.0), Some(0.0), Some(5.0)]);
     // More digits than cells: no unique split, so the row is not read.
     let r = check(&edit("pdf-text-2021.txt", "规章 1 0 5", "规章1015"));
     assert!(r.parsed.cell("active.rules.issued").is_none());

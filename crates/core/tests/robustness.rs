@@ -20,7 +20,13 @@ enum Edit {
 fn apply(text: &str, edits: &[Edit]) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     for edit in edits {
-        let at = |i: usize| if chars.is_empty() { 0 } else { i % (chars.len() + 1) };
+        let at = |i: usize| {
+            if chars.is_empty() {
+                0
+            } else {
+                i % (chars.len() + 1)
+            }
+        };
         match edit {
             Edit::Delete { at: i, len } => {
                 let start = at(*i);
@@ -122,6 +128,6 @@ fn half_a_report_and_huge_input() {
     let r = nianbao_core::check_text(&big).unwrap();
     assert_eq!(r.parsed.sections.len(), 6);
 
-    let too_big = vec![b'a'; nianbao_core::decode::MAX_INPUT_BYTES + 1];
+    let too_big = vec![b'a'; nianbao_core::input::decode::MAX_INPUT_BYTES + 1];
     assert!(matches!(nianbao_core::check_bytes(&too_big), Err(nianbao_core::ReadError::TooLarge { .. })));
 }

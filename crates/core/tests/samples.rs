@@ -16,16 +16,72 @@ struct Expected {
 }
 
 const EXPECTED: &[Expected] = &[
-    Expected { file: "000_675c1ca713925614.txt", organ: "毛坝镇", year: 2020, format: Format::F2019, sections: [2, 9, 82, 358, 418, 421], cells: 198 },
-    Expected { file: "001_1feac183b5673ebd.txt", organ: "油车港镇", year: 2020, format: Format::F2019, sections: [5, 17, 93, 356, 402, 408], cells: 198 },
+    Expected {
+        file: "000_675c1ca713925614.txt",
+        organ: "毛坝镇",
+        year: 2020,
+        format: Format::F2019,
+        sections: [2, 9, 82, 358, 418, 421],
+        cells: 198,
+    },
+    Expected {
+        file: "001_1feac183b5673ebd.txt",
+        organ: "油车港镇",
+        year: 2020,
+        format: Format::F2019,
+        sections: [5, 17, 93, 356, 402, 408],
+        cells: 198,
+    },
     // 表二 has no 规章 row: three cells fewer.
-    Expected { file: "002_f4b8342ecd306093.txt", organ: "新庙镇", year: 2020, format: Format::F2019, sections: [7, 21, 123, 521, 591, 597], cells: 195 },
-    Expected { file: "003_4130bab209259fbf.txt", organ: "云阳县人和街道办事处", year: 2020, format: Format::F2019, sections: [7, 19, 94, 356, 401, 405], cells: 198 },
-    Expected { file: "004_1a03130d040d2924.txt", organ: "工布江达县工布江达镇", year: 2020, format: Format::F2019, sections: [6, 28, 104, 367, 413, 434], cells: 198 },
+    Expected {
+        file: "002_f4b8342ecd306093.txt",
+        organ: "新庙镇",
+        year: 2020,
+        format: Format::F2019,
+        sections: [7, 21, 123, 521, 591, 597],
+        cells: 195,
+    },
+    Expected {
+        file: "003_4130bab209259fbf.txt",
+        organ: "云阳县人和街道办事处",
+        year: 2020,
+        format: Format::F2019,
+        sections: [7, 19, 94, 356, 401, 405],
+        cells: 198,
+    },
+    Expected {
+        file: "004_1a03130d040d2924.txt",
+        organ: "工布江达县工布江达镇",
+        year: 2020,
+        format: Format::F2019,
+        sections: [6, 28, 104, 367, 413, 434],
+        cells: 198,
+    },
     // 2021 表二 (10 cells) with the 2019 single （六） row (23 rows × 7) and 表四 (15).
-    Expected { file: "hongze-district-2023.txt", organ: "洪泽区人民政府", year: 2023, format: Format::Mixed, sections: [11, 40, 56, 112, 132, 145], cells: 186 },
-    Expected { file: "hongze-district-2024.txt", organ: "淮安市洪泽区人民政府", year: 2024, format: Format::Mixed, sections: [10, 41, 57, 112, 132, 148], cells: 186 },
-    Expected { file: "huaian-city-2024.txt", organ: "淮安市人民政府", year: 2024, format: Format::F2021, sections: [10, 61, 77, 140, 171, 184], cells: 200 },
+    Expected {
+        file: "hongze-district-2023.txt",
+        organ: "洪泽区人民政府",
+        year: 2023,
+        format: Format::Mixed,
+        sections: [11, 40, 56, 112, 132, 145],
+        cells: 186,
+    },
+    Expected {
+        file: "hongze-district-2024.txt",
+        organ: "淮安市洪泽区人民政府",
+        year: 2024,
+        format: Format::Mixed,
+        sections: [10, 41, 57, 112, 132, 148],
+        cells: 186,
+    },
+    Expected {
+        file: "huaian-city-2024.txt",
+        organ: "淮安市人民政府",
+        year: 2024,
+        format: Format::F2021,
+        sections: [10, 61, 77, 140, 171, 184],
+        cells: 200,
+    },
 ];
 
 #[test]
@@ -71,10 +127,8 @@ fn structural_findings_are_the_predicted_ones() {
             "hongze-district-2023.txt" | "hongze-district-2024.txt" => &["TEMPLATE-MIXED"],
             _ => &[],
         };
-        let structural: Vec<&str> = rules(&r)
-            .into_iter()
-            .filter(|id| id.starts_with("STRUCT") || id.starts_with("TEMPLATE") || id.starts_with("CELL"))
-            .collect();
+        let structural: Vec<&str> =
+            rules(&r).into_iter().filter(|id| id.starts_with("STRUCT") || id.starts_with("TEMPLATE") || id.starts_with("CELL")).collect();
         assert_eq!(structural, expected, "{file}");
     }
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{cell_values, fixture, sample};
-use nianbao_core::document::Origin;
+use nianbao_core::input::document::Origin;
 use nianbao_core::{check_bytes, Finding, ReadError};
 
 fn structured(name: &str) -> nianbao_core::Report {
@@ -31,10 +31,14 @@ fn docx_and_html_give_the_cells_of_the_text() {
     ] {
         let from_text = sample(text_file);
         let r = structured(structured_file);
-        assert_eq!(r.parsed.input, input, "{structured_file}");
+        assert_eq!(r.parsed.input.as_str(), input, "{structured_file}");
         assert_eq!(cell_values(&r), cell_values(&from_text), "{structured_file}");
         assert_eq!(findings(&r), findings(&from_text), "{structured_file}");
-        assert_eq!((r.parsed.organ.clone(), r.parsed.year, r.parsed.format), (from_text.parsed.organ.clone(), from_text.parsed.year, from_text.parsed.format), "{structured_file}");
+        assert_eq!(
+            (r.parsed.organ.clone(), r.parsed.year, r.parsed.format),
+            (from_text.parsed.organ.clone(), from_text.parsed.year, from_text.parsed.format),
+            "{structured_file}"
+        );
         assert_eq!(r.parsed.sections.len(), 6, "{structured_file}");
         assert!(r.parsed.cells.iter().all(|c| c.origin.is_some()), "{structured_file}: every cell knows its table cell");
     }
@@ -61,7 +65,10 @@ fn a_blank_cell_and_an_extra_row_in_word() {
 
     let r = structured("youchegang-2020-extra-row.docx");
     let extra = &r.parsed.table(nianbao_core::TableKey::Active).extra_rows;
-    assert_eq!((extra[0].label.as_str(), extra[0].cells.clone()), ("其他主动公开文件", vec!["12".to_owned(), "+2".to_owned(), "30".to_owned()]));
+    assert_eq!(
+        (extra[0].label.as_str(), extra[0].cells.clone()),
+        ("其他主动公开文件", vec!["12".to_owned(), "+2".to_owned(), "30".to_owned()])
+    );
     assert_eq!(cell_values(&r), cell_values(&sample("001_1feac183b5673ebd.txt")));
 }
 
@@ -139,11 +146,14 @@ fn bad_files_are_refused_with_their_message() {
     assert!(ReadError::OldWord.to_string().contains("请另存为 .docx"));
     assert_eq!(err(b"%PDF-1.4 ..."), ReadError::Pdf);
     assert_eq!(err(b"\x89PNG\r\n\x1a\n...."), ReadError::Image);
-    assert_eq!(err(&{
-        let mut z = docx_with(b"x", 0);
-        // Rename the entry in the central directory: a zip that is not a Word document.
-        let at = z.windows(17).rposition(|w| w == b"word/document.xml").unwrap();
-        z[at..at + 4].copy_from_slice(b"xxxx");
-        z
-    }), ReadError::Zip);
+    assert_eq!(
+        err(&{
+            let mut z = docx_with(b"x", 0);
+            // Rename the entry in the central directory: a zip that is not a Word document.
+            let at = z.windows(17).rposition(|w| w == b"word/document.xml").unwrap();
+            z[at..at + 4].copy_from_slice(b"xxxx");
+            z
+        }),
+        ReadError::Zip
+    );
 }

@@ -27,8 +27,8 @@ pub enum Selection {
 /// A .docx or HTML input as shown in the paste area, and the table cell of each rendered cell.
 struct Structured {
     text: String,
-    kind: &'static str,
-    rendered: nianbao_core::document::Rendered,
+    kind: nianbao_core::InputKind,
+    rendered: nianbao_core::input::document::Rendered,
 }
 
 /// State shared by the components; created here, passed down.
@@ -227,8 +227,5 @@ fn Welcome() -> impl IntoView {
 
 /// The text of an input event's target.
 pub fn target_text(ev: &web_sys::Event) -> String {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        .map(|t| t.value())
-        .unwrap_or_default()
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
 }

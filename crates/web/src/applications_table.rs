@@ -12,7 +12,8 @@ use std::sync::Arc;
 const T: TableKey = TableKey::Applications;
 
 /// The sub-groups of 三、本年度办理结果 that have numbered items.
-const SUB_GROUPS: &[(&str, &str)] = &[("denied_", "（三）不予公开"), ("unable_", "（四）无法提供"), ("ignored_", "（五）不予处理"), ("other_", "（六）其他处理")];
+const SUB_GROUPS: &[(&str, &str)] =
+    &[("denied_", "（三）不予公开"), ("unable_", "（四）无法提供"), ("ignored_", "（五）不予处理"), ("other_", "（六）其他处理")];
 
 #[component]
 pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
@@ -43,9 +44,11 @@ pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView
                 key => {
                     let first_outcome = key == "granted";
                     let group = SUB_GROUPS.iter().find(|(prefix, _)| key.starts_with(prefix));
-                    let first_of_group = group.is_some_and(|(prefix, _)| rows.iter().find(|r| r.key.starts_with(prefix)).is_some_and(|r| r.key == key));
+                    let first_of_group =
+                        group.is_some_and(|(prefix, _)| rows.iter().find(|r| r.key.starts_with(prefix)).is_some_and(|r| r.key == key));
                     let group_size = group.map_or(0, |(prefix, _)| rows.iter().filter(|r| r.key.starts_with(prefix)).count());
-                    let vertical = first_outcome.then(|| view! { <th scope="rowgroup" class="vertical" rowspan=outcome_count>"三、本年度办理结果"</th> });
+                    let vertical = first_outcome
+                        .then(|| view! { <th scope="rowgroup" class="vertical" rowspan=outcome_count>"三、本年度办理结果"</th> });
                     let label = match group {
                         Some((_, title)) => view! {
                             {first_of_group.then(|| view! { <th scope="rowgroup" rowspan=group_size>{*title}</th> })}

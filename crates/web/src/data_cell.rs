@@ -6,7 +6,7 @@ use crate::dom::{cell_id, scroll_into_view};
 use crate::findings_list::icon;
 use crate::model::Checked;
 use leptos::prelude::*;
-use nianbao_core::cell::Value;
+use nianbao_core::read::cell::Value;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -43,8 +43,8 @@ pub fn DataCell(
         (None, Missing::Absent) => ("—".to_owned(), "absent"),
     };
     let source = match checked.report.parsed.input {
-        "docx" => "Word ",
-        "html" => "网页",
+        nianbao_core::InputKind::Docx => "Word ",
+        nianbao_core::InputKind::Html => "网页",
         _ => "",
     };
     let title = match state {

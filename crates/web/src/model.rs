@@ -20,7 +20,13 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [Group::Table(TableKey::Active), Group::Table(TableKey::Applications), Group::Table(TableKey::Reviews), Group::Text, Group::Structure];
+    pub const ALL: [Group; 5] = [
+        Group::Table(TableKey::Active),
+        Group::Table(TableKey::Applications),
+        Group::Table(TableKey::Reviews),
+        Group::Text,
+        Group::Structure,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -85,7 +91,7 @@ impl Checked {
         let header = ["规则", "级别", "行号", "单元格", "应为", "实为", "说明"];
         push_row(&mut out, header.iter().map(|s| s.to_string()));
         for f in &self.report.findings {
-            let number = |v: Option<f64>| v.map(nianbao_core::finding::show).unwrap_or_default();
+            let number = |v: Option<f64>| v.map(nianbao_core::check::finding::show).unwrap_or_default();
             push_row(
                 &mut out,
                 [
@@ -114,7 +120,8 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
 mod tests {
     use super::*;
 
-    const BROKEN: &str = "示例区人民政府\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n";
+    const BROKEN: &str =
+        "示例区人民政府\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n";
 
     #[test]
     fn csv_for_excel() {

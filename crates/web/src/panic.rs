@@ -10,9 +10,13 @@ pub fn install() {
 }
 
 fn show_panel() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_id("panic-panel");
     panel.set_attribute("role", "alert").ok();
     panel.set_inner_html(

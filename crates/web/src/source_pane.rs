@@ -28,7 +28,9 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
 
     // Show the requested line: scroll to it, select it, mark it in the gutter.
     Effect::new(move |_| {
-        let Some((line, _)) = shared.jump.get() else { return };
+        let Some((line, _)) = shared.jump.get() else {
+            return;
+        };
         let Some(area) = textarea.get() else { return };
         let text = shared.text.get_untracked();
         let start: usize = text.split('\n').take(line - 1).map(|l| l.encode_utf16().count() + 1).sum();
@@ -56,10 +58,12 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
         let data = ev.clipboard_data();
         let size = data.as_ref().and_then(|d| d.get_data("text/plain").ok()).map_or(0, |t| t.len());
         // From Word or a web page the clipboard also has HTML, with the real table grid: use it.
-        let html = data.and_then(|d| d.get_data("text/html").ok()).filter(|h| h.len() <= MAX_TEXT_BYTES && h.to_ascii_lowercase().contains("<table"));
+        let html = data
+            .and_then(|d| d.get_data("text/html").ok())
+            .filter(|h| h.len() <= MAX_TEXT_BYTES && h.to_ascii_lowercase().contains("<table"));
         if let Some(html) = html {
             let input = nianbao_core::from_text(html, "UTF-8");
-            if input.kind == "html" {
+            if input.kind == nianbao_core::InputKind::Html {
                 ev.prevent_default();
                 shared.load_input(input, Some("从 Word 或网页粘贴（按表格结构读取）".to_owned()));
                 return;

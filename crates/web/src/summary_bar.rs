@@ -3,7 +3,7 @@
 
 use crate::model::Checked;
 use leptos::prelude::*;
-use nianbao_core::{rules, Severity};
+use nianbao_core::{Severity, RULES};
 use std::sync::Arc;
 
 #[component]
@@ -15,7 +15,7 @@ pub fn SummaryBar(checked: Arc<Checked>, checks: u32) -> impl IntoView {
         view! {
             <p class="verdict ok" id="verdict">
                 <span aria-hidden="true">"✔ "</span>
-                {format!("全部检查通过：读取了 {} 个单元格，按 {} 条规则核对了勾稽关系、填报要求和正文。", p.cells.len(), rules::ALL.len())}
+                {format!("全部检查通过：读取了 {} 个单元格，按 {} 条规则核对了勾稽关系、填报要求和正文。", p.cells.len(), RULES.len())}
             </p>
         }
         .into_any()

@@ -69,10 +69,21 @@ pub fn dump(report: &Report) -> String {
                 .iter()
                 .map(|c| {
                     let raw = if c.raw.is_empty() { "∅" } else { c.raw.as_str() };
-                    if table == TableKey::Active { format!("{}={}", &c.key[prefix.len()..], raw) } else { raw.to_owned() }
+                    if table == TableKey::Active {
+                        format!("{}={}", &c.key[prefix.len()..], raw)
+                    } else {
+                        raw.to_owned()
+                    }
                 })
                 .collect();
-            let _ = writeln!(out, "{:<42} {:<40} @{}:{}", format!("{}.{}", table.as_str(), row), shown.join(" "), first.span.line, first.span.col);
+            let _ = writeln!(
+                out,
+                "{:<42} {:<40} @{}:{}",
+                format!("{}.{}", table.as_str(), row),
+                shown.join(" "),
+                first.span.line,
+                first.span.col
+            );
         }
         for extra in &p.table(table).extra_rows {
             let _ = writeln!(out, "{}.<extra> {} {} @{}", table.as_str(), extra.label, extra.cells.join(" "), extra.line);

@@ -1,0 +1,73 @@
+//! T4-TOTAL: in each group of 表四, `upheld + corrected + other + pending = total`.
+
+use super::{Context, Rule};
+use crate::check::finding::{Finding, Severity};
+use crate::check::sums::{blank_note, fmt, key, total_mismatch};
+use crate::schema::{TableKey, REVIEW_ROWS};
+
+pub static RULE: Rule = Rule {
+    id: "T4-TOTAL",
+    severity: Severity::Error,
+    title: "表四每一组（行政复议、未经复议直接起诉、复议后起诉）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计。",
+    why: "每一件复议或诉讼案件只能有一种结果（或尚未审结），四项之和就是该组总数。",
+    fix: "核对该组的四个结果数字和“总计”。注意三组之间、以及表四与表三之间没有勾稽关系。",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let p = cx.report;
+    let t = TableKey::Reviews;
+    for group in REVIEW_ROWS {
+        let parts: Vec<String> = ["upheld", "corrected", "other", "pending"].iter().map(|c| key(t, group.key, c)).collect();
+        let total_key = key(t, group.key, "total");
+        let Some(m) = total_mismatch(p, &parts, &total_key) else {
+            continue;
+        };
+        let v: Vec<String> = parts.iter().map(|k| fmt(p.value(k).unwrap_or(0.0))).collect();
+        let message = format!(
+            "表四“{}”：结果维持 {} + 结果纠正 {} + 其他结果 {} + 尚未审结 {} = {}，但“总计”填写 {}。{}",
+            group.label,
+            v[0],
+            v[1],
+            v[2],
+            v[3],
+            fmt(m.parts.value),
+            fmt(m.total.value),
+            blank_note(&[&m.parts, &m.total])
+        );
+        out.push(
+            RULE.finding(message)
+                .cells(parts.into_iter().chain(std::iter::once(total_key)))
+                .expected_actual(m.parts.value, m.total.value)
+                .line(m.line),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{edited, findings, SYNTHETIC_2021};
+
+    #[test]
+    fn fires_on_the_group_that_does_not_add_up() {
+        let text = edited("2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t1\t0\t1", "2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t1\t0\t2");
+        let found = findings(&text, "T4-TOTAL");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].cells,
+            [
+                "reviews.lawsuit_after_review.upheld",
+                "reviews.lawsuit_after_review.corrected",
+                "reviews.lawsuit_after_review.other",
+                "reviews.lawsuit_after_review.pending",
+                "reviews.lawsuit_after_review.total"
+            ]
+        );
+        assert_eq!((found[0].expected, found[0].actual), (Some(1.0), Some(2.0)));
+    }
+
+    #[test]
+    fn silent_when_groups_add_up() {
+        assert!(findings(SYNTHETIC_2021, "T4-TOTAL").is_empty());
+    }
+}

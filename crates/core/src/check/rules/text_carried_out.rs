@@ -1,0 +1,39 @@
+//! TEXT-CARRIED-OUT: 结转下年度/顺延 N 件 in the prose, against 表三 `carried_out.total`.
+
+use super::{Context, Rule};
+use crate::check::figures::check_topic;
+use crate::check::finding::{Finding, Severity};
+use crate::read::prose::Topic;
+
+pub static RULE: Rule = Rule {
+    id: "TEXT-CARRIED-OUT",
+    severity: Severity::Warning,
+    title: "正文中“结转下年度/顺延 N 件”应与表三“结转下年度继续办理”的总计一致。",
+    why: "正文与表格数字不一致会让读者无所适从。",
+    fix: "以表三为准修改正文数字。",
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    check_topic(&RULE, cx.report, Topic::CarriedOut, &[("表三“结转下年度继续办理”总计", &["carried_out"])], out);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::figures::fixture::with_sentence;
+    use crate::testing::{findings, SYNTHETIC_2021};
+
+    #[test]
+    fn fires_when_the_prose_disagrees() {
+        let found = findings(&with_sentence("受理申请27件，另有2件顺延到下年度办理。"), "TEXT-CARRIED-OUT");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].cells, ["applications.carried_out.total"]);
+        assert_eq!((found[0].expected, found[0].actual), (Some(1.0), Some(2.0)));
+    }
+
+    #[test]
+    fn silent_when_it_agrees() {
+        assert!(findings(&with_sentence("受理申请27件，另有1件结转下年度继续办理。"), "TEXT-CARRIED-OUT").is_empty());
+        assert!(findings(SYNTHETIC_2021, "TEXT-CARRIED-OUT").is_empty());
+    }
+}

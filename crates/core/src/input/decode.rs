@@ -1,0 +1,258 @@
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 and GB18030/GBK detected without asking,
+//! newlines normalized, and a clear Chinese refusal for what is not a text report.
+
+use std::fmt;
+
+/// Inputs larger than this are refused rather than parsed (a report is a few dozen KB).
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The text of an input and the encoding it was read in.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Why an input could not be read as a report. `Display` is the message shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    Binary,
+    /// A .docx that is damaged or incomplete.
+    Docx,
+    /// A .docx protected by a password.
+    Encrypted,
+    /// A zip whose content unpacks to more than the cap (a zip bomb).
+    ZipBomb,
+    Zip,
+    OldWord,
+    Pdf,
+    Image,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => write!(f, "内容为空：请粘贴或选择一份政府信息公开工作年度报告。"),
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "文件太大（{:.1} MB），超过 {} MB 的上限；年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
+                *bytes as f64 / 1048576.0,
+                MAX_INPUT_BYTES / 1048576
+            ),
+            ReadError::Binary => write!(
+                f,
+                "无法识别为文本：内容像是二进制文件，不是年度报告的文字。请选择 .txt 文件，或在 Word 中复制报告全文后粘贴。"
+            ),
+            ReadError::Docx => write!(
+                f,
+                "这份 Word 文档（.docx）已损坏或不完整，无法读取。请在 Word 中打开后重新“另存为 .docx”，或全选复制正文后粘贴。"
+            ),
+            ReadError::Encrypted => write!(f, "这份 Word 文档设置了密码保护，无法读取。请在 Word 中取消密码后另存，或复制全文后粘贴。"),
+            ReadError::ZipBomb => write!(
+                f,
+                "文件解压后超过 {} MB 的上限，不像是年度报告，已停止读取。",
+                crate::input::zip::MAX_ENTRY_BYTES / 1048576
+            ),
+            ReadError::Zip => write!(f, "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。"),
+            ReadError::OldWord => write!(
+                f,
+                "这是旧版 Word/WPS 文件（.doc/.wps）或加密的 Word 文档，无法直接读取。请另存为 .docx（如有密码请先取消），或复制全文后粘贴。"
+            ),
+            ReadError::Pdf => write!(
+                f,
+                "这是 PDF 文件，暂不能直接读取。请在 PDF 阅读器中全选复制文字后粘贴，或使用报告的 Word 原稿。"
+            ),
+            ReadError::Image => write!(
+                f,
+                "这是图片文件，无法读取其中的文字。请使用报告的 Word 原稿或网页文字。"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Decodes the bytes of a report file. GBK/GB18030 is decoded with encoding_rs when the crate's
+/// `gb18030` feature is on (the default); the browser app turns it off and passes the browser's
+/// own decoder to [`decode_with_legacy`] instead, which keeps the decoding tables out of the page.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
+    decode_with_legacy(bytes, &gb18030)
+}
+
+/// The crate's own GB18030/GBK decoder: encoding_rs with the `gb18030` feature, none without.
+#[cfg(feature = "gb18030")]
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes).map(|s| s.into_owned())
+}
+
+#[cfg(not(feature = "gb18030"))]
+pub fn gb18030(_: &[u8]) -> Option<String> {
+    None
+}
+
+/// Decodes with `legacy` as the decoder for text that is not Unicode (GB18030/GBK): it returns
+/// the text, or None when the bytes are not valid in that encoding either.
+pub fn decode_with_legacy(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Decoded, ReadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    if let Some(err) = known_binary(bytes) {
+        return Err(err);
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        (String::from_utf8_lossy(rest).into_owned(), "UTF-8")
+    } else if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        (utf16(rest, u16::from_le_bytes), "UTF-16LE")
+    } else if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        (utf16(rest, u16::from_be_bytes), "UTF-16BE")
+    } else if let Some(le) = utf16_without_bom(bytes) {
+        if le {
+            (utf16(bytes, u16::from_le_bytes), "UTF-16LE")
+        } else {
+            (utf16(bytes, u16::from_be_bytes), "UTF-16BE")
+        }
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        (s.to_owned(), "UTF-8")
+    } else if let Some(s) = legacy(bytes) {
+        (s, "GB18030")
+    } else {
+        return Err(ReadError::Binary);
+    };
+    if looks_binary(&text) {
+        return Err(ReadError::Binary);
+    }
+    let text = normalize_newlines(&text);
+    if text.chars().all(crate::text::is_space) {
+        return Err(ReadError::Empty);
+    }
+    Ok(Decoded { text, encoding })
+}
+
+/// UTF-16 code units from byte pairs; a lone surrogate or a last odd byte becomes U+FFFD.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
+    let mut text = String::from_utf16_lossy(&units);
+    if !bytes.len().is_multiple_of(2) {
+        text.push('\u{fffd}');
+    }
+    text
+}
+
+/// Files that are certainly not text, recognized by their first bytes.
+fn known_binary(bytes: &[u8]) -> Option<ReadError> {
+    const SIGNATURES: &[(&[u8], ReadError)] = &[
+        (b"%PDF", ReadError::Pdf),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ReadError::OldWord),
+        (b"\x89PNG", ReadError::Image),
+        (b"\xff\xd8\xff", ReadError::Image),
+        (b"GIF8", ReadError::Image),
+        (b"BM", ReadError::Image),
+    ];
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Some(ReadError::Zip); // .docx is read before decoding (crate::read_input)
+    }
+    SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)).map(|(_, err)| err.clone())
+}
+
+/// UTF-16 without a BOM: most of the high bytes of ASCII-range characters are zero.
+/// Returns Some(true) for little-endian, Some(false) for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let zero_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
+    let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
+    if zero_odd * 4 > pairs {
+        Some(true)
+    } else if zero_even * 4 > pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Text with NULs or many control characters is not a report.
+fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(65536) {
+        total += 1;
+        if c == '\0' {
+            return true;
+        }
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x0b') || c == '\u{fffd}' {
+            control += 1;
+        }
+    }
+    control * 20 > total
+}
+
+/// CRLF, CR, form feed and Unicode line separators become LF; stray BOMs are dropped.
+fn normalize_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\x0c' | '\x0b' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{feff}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "毛坝镇2020年政府信息公开工作年度报告\r\n一、总体情况\r";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(plain.text, "毛坝镇2020年政府信息公开工作年度报告\n一、总体情况\n");
+        assert_eq!(plain.encoding, "UTF-8");
+        let mut bom = b"\xef\xbb\xbf".to_vec();
+        bom.extend_from_slice(SAMPLE.as_bytes());
+        assert_eq!(decode(&bom).unwrap().text, plain.text);
+    }
+
+    #[cfg(feature = "gb18030")]
+    #[test]
+    fn utf16_and_gbk() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert!(d.text.starts_with("毛坝镇2020年"));
+
+        let mut le = vec![0xff, 0xfe];
+        le.extend(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).unwrap().encoding, "UTF-16LE");
+        let mut be = vec![0xfe, 0xff];
+        be.extend(SAMPLE.encode_utf16().flat_map(u16::to_be_bytes));
+        assert!(decode(&be).unwrap().text.starts_with("毛坝镇"));
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(decode(b"").unwrap_err(), ReadError::Empty);
+        assert_eq!(decode(" \r\n\t".as_bytes()).unwrap_err(), ReadError::Empty);
+        assert_eq!(decode(b"%PDF-1.7\n...").unwrap_err(), ReadError::Pdf);
+        assert_eq!(decode(b"PK\x03\x04....word/document.xml").unwrap_err(), ReadError::Zip);
+        assert_eq!(decode(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest").unwrap_err(), ReadError::OldWord);
+        assert_eq!(decode(&[0u8, 1, 2, 3, 200, 201, 255, 254, 7]).unwrap_err(), ReadError::Binary);
+        assert!(ReadError::Binary.to_string().contains("二进制"));
+    }
+}

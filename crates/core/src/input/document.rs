@@ -1,0 +1,124 @@
+//! A structured document (.docx, HTML): paragraphs and table grids, rendered as the text the table
+//! reader already understands (one table row per line, cells separated by tabs), remembering for
+//! each rendered cell which table, row and cell it came from.
+
+use serde::Serialize;
+
+/// A paragraph or a table of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    /// Rows of cells; `None` is a grid slot covered by a cell merged from above (`vMerge`, `rowspan`).
+    Table(Vec<Vec<Option<String>>>),
+}
+
+/// Where a cell came from in a structured document (1-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub table: usize,
+    pub row: usize,
+    pub cell: usize,
+}
+
+impl Origin {
+    /// `表格 3 第 5 行第 2 格`.
+    pub fn describe(&self) -> String {
+        format!("表格 {} 第 {} 行第 {} 格", self.table, self.row, self.cell)
+    }
+}
+
+/// The text of a document, and for each rendered table row its line and the byte range of each cell.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub text: String,
+    pub rows: Vec<RenderedRow>,
+}
+
+#[derive(Debug)]
+pub struct RenderedRow {
+    pub line: usize,
+    pub table: usize,
+    pub row: usize,
+    /// (byte start, byte end) of each cell in the text, in cell order.
+    pub cells: Vec<(usize, usize)>,
+}
+
+impl Rendered {
+    /// The origin of text at byte `at` on `line`, when it is inside a rendered table cell.
+    pub fn origin(&self, line: usize, at: usize) -> Option<Origin> {
+        let row = self.rows.iter().find(|r| r.line == line)?;
+        let cell = row.cells.iter().position(|&(s, e)| s <= at && at <= e)?;
+        Some(Origin { table: row.table, row: row.row, cell: cell + 1 })
+    }
+}
+
+/// Renders blocks: paragraphs as lines, tables as tab-separated rows (a merged-over slot as an
+/// empty cell, so later cells keep their place), with a blank line around each table.
+pub fn render(blocks: &[Block]) -> Rendered {
+    let mut out = Rendered::default();
+    let mut line = 1;
+    let mut table_no = 0;
+    let push_line = |out: &mut Rendered, text: &str, line: &mut usize| {
+        out.text.push_str(text);
+        out.text.push('\n');
+        *line += 1;
+    };
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) => {
+                for l in text.split('\n') {
+                    push_line(&mut out, l.trim_end(), &mut line);
+                }
+            }
+            Block::Table(rows) => {
+                table_no += 1;
+                push_line(&mut out, "", &mut line);
+                for (r, row) in rows.iter().enumerate() {
+                    if row.iter().all(|c| c.as_deref().is_none_or(|t| t.trim().is_empty())) {
+                        continue;
+                    }
+                    let start = out.text.len();
+                    let mut cells = Vec::new();
+                    let mut text = String::new();
+                    for (i, cell) in row.iter().enumerate() {
+                        if i > 0 {
+                            text.push('\t');
+                        }
+                        let content = crate::text::collapse_whitespace(cell.as_deref().unwrap_or("").trim());
+                        let s = start + text.len();
+                        text.push_str(&content);
+                        cells.push((s, start + text.len()));
+                    }
+                    out.rows.push(RenderedRow { line, table: table_no, row: r + 1, cells });
+                    push_line(&mut out, &text, &mut line);
+                }
+                push_line(&mut out, "", &mut line);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_become_tab_rows_with_origins() {
+        let blocks = vec![
+            Block::Paragraph("三、收到和处理政府信息公开申请情况".into()),
+            Block::Table(vec![
+                vec![Some("三、本年度办理结果".into()), Some("（一）予以公开".into()), Some("1".into())],
+                vec![None, Some("（二）部分公开\n（区分处理的）".into()), Some("2".into())],
+            ]),
+        ];
+        let r = render(&blocks);
+        assert_eq!(
+            r.text,
+            "三、收到和处理政府信息公开申请情况\n\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开 （区分处理的）\t2\n\n"
+        );
+        let at = r.text.find("\t2").unwrap() + 1;
+        assert_eq!(r.origin(4, at), Some(Origin { table: 1, row: 2, cell: 3 }));
+        assert_eq!(r.origin(1, 0), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! A tolerant tokenizer for XML and HTML (WordprocessingML, saved web pages, clipboard HTML):
+//! tags with attributes, text with entities decoded; comments, declarations and script/style
+//! content skipped. Never fails: malformed markup is read as far as it makes sense.
+
+/// One piece of markup.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Token {
+    /// `<name attr="v">`; the name is lower-cased, namespace prefix kept (`w:tc`).
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    End {
+        name: String,
+    },
+    Text(String),
+}
+
+impl Token {
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        match self {
+            Token::Start { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            push_text(&mut out, rest);
+            break;
+        };
+        push_text(&mut out, &rest[..lt]);
+        rest = &rest[lt..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+        } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
+            let end = after.find("]]>").unwrap_or(after.len());
+            out.push(Token::Text(after[..end].to_owned()));
+            rest = after.get(end + 3..).unwrap_or("");
+        } else if rest.starts_with("<!") || rest.starts_with("<?") {
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+        } else if let Some(end) = tag_end(rest) {
+            let token = parse_tag(&rest[1..end]);
+            rest = &rest[end + 1..];
+            if let Some(Token::Start { name, self_closing: false, .. }) = &token {
+                if name == "script" || name == "style" {
+                    let close = format!("</{name}");
+                    let at = find_ci(rest, &close).unwrap_or(rest.len());
+                    rest = &rest[at..];
+                    rest = rest.find('>').map_or("", |e| &rest[e + 1..]);
+                    continue;
+                }
+            }
+            out.extend(token);
+        } else {
+            push_text(&mut out, "<");
+            rest = &rest[1..];
+        }
+    }
+    out
+}
+
+/// The `>` that ends a tag starting at `s[0] == '<'`, outside quoted attribute values.
+fn tag_end(s: &str) -> Option<usize> {
+    let second = s[1..].chars().next()?;
+    if !(second.is_ascii_alphabetic() || second == '/') {
+        return None;
+    }
+    let mut quote = None;
+    for (i, c) in s.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            (None, '<') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn parse_tag(inner: &str) -> Option<Token> {
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let self_closing = inner.trim_end().ends_with('/');
+    let inner = inner.trim_end().trim_end_matches('/');
+    let name_end = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
+    let name = inner[..name_end].to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    if closing {
+        return Some(Token::End { name });
+    }
+    Some(Token::Start { name, attrs: attributes(&inner[name_end..]), self_closing })
+}
+
+fn attributes(mut s: &str) -> Vec<(String, String)> {
+    let mut attrs = Vec::new();
+    loop {
+        s = s.trim_start();
+        let key_end = s.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(s.len());
+        if key_end == 0 {
+            break;
+        }
+        let key = s[..key_end].to_ascii_lowercase();
+        s = s[key_end..].trim_start();
+        let value = if let Some(after) = s.strip_prefix('=') {
+            let after = after.trim_start();
+            let (value, rest) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            s = rest;
+            decode_entities(value)
+        } else {
+            String::new()
+        };
+        attrs.push((key, value));
+    }
+    attrs
+}
+
+fn push_text(out: &mut Vec<Token>, raw: &str) {
+    if !raw.is_empty() {
+        out.push(Token::Text(decode_entities(raw)));
+    }
+}
+
+/// `&amp;`, `&nbsp;`, `&#20013;`, `&#x4e2d;` and the few named entities Word and portals use.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| entity(&rest[1..e]));
+        match (end, decoded) {
+            (Some(e), Some(c)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ensp" | "emsp" | "thinsp" => ' ',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "middot" => '·',
+        "times" => '×',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(name: &str, attrs: &[(&str, &str)]) -> Token {
+        Token::Start { name: name.into(), attrs: attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), self_closing: false }
+    }
+
+    #[test]
+    fn tags_text_entities_and_skipped_parts() {
+        let t = tokenize("<!DOCTYPE html><!--[if gte mso 9]><xml>x</xml><![endif]--><TD colspan=2 class='a b'>1&nbsp;2 &amp; &#20013;</td><script>var a='<td>';</script><br/>");
+        assert_eq!(
+            t,
+            vec![
+                start("td", &[("colspan", "2"), ("class", "a b")]),
+                Token::Text("1\u{a0}2 & 中".into()),
+                Token::End { name: "td".into() },
+                Token::Start { name: "br".into(), attrs: vec![], self_closing: true },
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_markup_does_not_fail() {
+        for s in ["<", "<a", "<a href=\"x", "a < b > c", "<!--", "<![CDATA[x", "&#xZZ; &", "<w:t>规章</w:t"] {
+            let _ = tokenize(s);
+        }
+        assert_eq!(tokenize("a < b"), vec![Token::Text("a ".into()), Token::Text("<".into()), Token::Text(" b".into())]);
+    }
+}

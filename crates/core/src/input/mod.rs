@@ -1,0 +1,73 @@
+//! The input layer: bytes of any supported file (text in any common encoding, .docx, HTML) →
+//! report text, with each rendered table cell's origin. [`read`] is its one entry point.
+
+pub mod decode;
+pub mod document;
+pub mod docx;
+pub mod html;
+pub mod markup;
+pub mod zip;
+
+pub use decode::ReadError;
+use serde::Serialize;
+
+/// What a report was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Text,
+    Docx,
+    Html,
+}
+
+impl InputKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Docx => "docx",
+            InputKind::Html => "html",
+        }
+    }
+}
+
+/// A report's text, ready to parse, and what it was read from.
+pub struct Input {
+    pub text: String,
+    pub encoding: &'static str,
+    pub kind: InputKind,
+    /// For .docx and HTML: where each rendered table cell came from.
+    pub rendered: Option<document::Rendered>,
+}
+
+/// Reads any input — plain text in any common encoding, a .docx, or an HTML page — into text.
+/// `legacy` decodes non-Unicode text (GB18030/GBK); see [`decode::decode_with_legacy`].
+pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Input, ReadError> {
+    if bytes.len() > decode::MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(b"PK\x03\x04") && docx::is_docx(bytes) {
+        let blocks = docx::read(bytes).map_err(|e| match e {
+            docx::DocxError::Zip(zip::ZipError::Encrypted) => ReadError::Encrypted,
+            docx::DocxError::Zip(zip::ZipError::TooLarge) => ReadError::ZipBomb,
+            _ => ReadError::Docx,
+        })?;
+        return Ok(structured(blocks, "UTF-8", InputKind::Docx));
+    }
+    let decoded = decode::decode_with_legacy(bytes, legacy)?;
+    Ok(from_text(decoded.text, decoded.encoding))
+}
+
+/// Text as pasted or decoded: HTML (a saved page, the clipboard's `text/html`) is read for its
+/// structure; anything else is taken as it is.
+pub fn from_text(text: String, encoding: &'static str) -> Input {
+    if html::looks_like_html(&text) {
+        structured(html::read(&text), encoding, InputKind::Html)
+    } else {
+        Input { text, encoding, kind: InputKind::Text, rendered: None }
+    }
+}
+
+fn structured(blocks: Vec<document::Block>, encoding: &'static str, kind: InputKind) -> Input {
+    let rendered = document::render(&blocks);
+    Input { text: rendered.text.clone(), encoding, kind, rendered: Some(rendered) }
+}

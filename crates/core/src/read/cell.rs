@@ -1,0 +1,159 @@
+//! Cell values (SPEC §3.4): a number, a number with a unit, blank, a placeholder, or text.
+
+use crate::text::{fold_char, is_space, trim, Span};
+
+/// Units that may follow a number in a cell.
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "次", "人", "家"];
+
+/// Whether `s` is a unit alone (`万元`, `件` …), as left on its own after a number.
+pub fn is_unit(s: &str) -> bool {
+    UNITS.contains(&crate::text::trim(s))
+}
+
+/// Placeholders that stand for "nothing / not applicable".
+const PLACEHOLDERS: &[&str] = &["/", "-", "—", "——", "–", "--", "---", "－", "―", "无", "\\", "×"];
+
+/// What a cell holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A number as written (sign, decimals) and its unit if any.
+    Number { value: f64, unit: Option<&'static str>, signed: bool, decimal: bool },
+    /// Nothing (empty, spaces, U+3000, U+00A0).
+    Blank,
+    /// `/`, `—`, `无` …
+    Placeholder,
+    /// Anything else.
+    Text,
+}
+
+impl Value {
+    /// Reads the raw text of one cell.
+    pub fn parse(raw: &str) -> Value {
+        let s = trim(raw);
+        if s.is_empty() {
+            return Value::Blank;
+        }
+        if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let value = s.parse().unwrap_or(0.0);
+            return Value::Number { value, unit: None, signed: false, decimal: false };
+        }
+        let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
+        if PLACEHOLDERS.contains(&folded.as_str()) || folded.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '－')) {
+            return Value::Placeholder;
+        }
+        parse_number(&folded).unwrap_or(Value::Text)
+    }
+
+    /// The value for arithmetic and JSON: numbers only.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number { value, .. } => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn unit(&self) -> Option<&'static str> {
+        match self {
+            Value::Number { unit, .. } => *unit,
+            _ => None,
+        }
+    }
+
+    /// True for a token that can be a cell on its own in running text (a number or a placeholder).
+    pub fn is_cell_like(&self) -> bool {
+        matches!(self, Value::Number { .. } | Value::Placeholder)
+    }
+}
+
+/// `+156`, `-1`, `1,234`, `1187.0427万元`, `3件` (full-width already folded, spaces removed).
+fn parse_number(s: &str) -> Option<Value> {
+    let (signed, negative, body) = match s.chars().next()? {
+        '+' | '﹢' => (true, false, &s[s.chars().next()?.len_utf8()..]),
+        '-' | '－' | '−' | '﹣' => (true, true, &s[s.chars().next()?.len_utf8()..]),
+        _ => (false, false, s),
+    };
+    let digits_end = body.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ',')).map_or(body.len(), |(i, _)| i);
+    let (number, unit) = body.split_at(digits_end);
+    let unit = if unit.is_empty() { None } else { Some(*UNITS.iter().find(|u| **u == unit)?) };
+    if !valid_digits(number) {
+        return None;
+    }
+    let plain: String = number.chars().filter(|c| *c != ',').collect();
+    let value: f64 = plain.parse().ok()?;
+    Some(Value::Number { value: if negative { -value } else { value }, unit, signed, decimal: plain.contains('.') })
+}
+
+/// Digits with an optional decimal part; commas only as thousands separators.
+fn valid_digits(s: &str) -> bool {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let int_ok = if int.contains(',') {
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or("");
+        (1..=3).contains(&first.len())
+            && first.bytes().all(|b| b.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    } else {
+        !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit())
+    };
+    int_ok && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// One data cell of a table, placed under its key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// `table.row.column` (SPEC §3).
+    pub key: String,
+    pub value: Value,
+    /// The text as it stood (trimmed of surrounding white space); `""` for a blank.
+    pub raw: String,
+    pub span: Span,
+    /// Table, row and cell of a .docx or HTML table the value came from.
+    pub origin: Option<crate::input::document::Origin>,
+}
+
+impl Cell {
+    pub fn number(&self) -> Option<f64> {
+        self.value.number()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(value: f64) -> Value {
+        Value::Number { value, unit: None, signed: false, decimal: false }
+    }
+
+    #[test]
+    fn numbers_as_written() {
+        assert_eq!(Value::parse("0"), num(0.0));
+        assert_eq!(Value::parse("\u{3000}\u{3000}12 "), num(12.0));
+        assert_eq!(Value::parse("１２"), num(12.0));
+        assert_eq!(Value::parse("1,234"), num(1234.0));
+        assert_eq!(Value::parse("+156"), Value::Number { value: 156.0, unit: None, signed: true, decimal: false });
+        assert_eq!(Value::parse("-1"), Value::Number { value: -1.0, unit: None, signed: true, decimal: false });
+        assert_eq!(
+            Value::parse("1187.0427\u{a0}万元"),
+            Value::Number { value: 1187.0427, unit: Some("万元"), signed: false, decimal: true }
+        );
+        assert_eq!(Value::parse("3189300元").unit(), Some("元"));
+        assert_eq!(Value::parse("3件").number(), Some(3.0));
+    }
+
+    #[test]
+    fn blanks_placeholders_and_text() {
+        for blank in ["", " ", "\u{3000}", "\u{a0}\t"] {
+            assert_eq!(Value::parse(blank), Value::Blank);
+        }
+        for p in ["/", "-", "—", "——", "无", "／", "－"] {
+            assert_eq!(Value::parse(p), Value::Placeholder, "{p}");
+        }
+        for t in ["1.", "1,23", "12a", "三", "1.2.3", "1、", "第一项"] {
+            assert_eq!(Value::parse(t), Value::Text, "{t}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! `Parsed`: everything read from a report — metadata, sections, cells and what the table reader
+//! learned — before any rule is checked.
+
+use crate::read::cell::{Cell, Value};
+use crate::read::meta::Published;
+use crate::read::prose::Prose;
+use crate::read::sections::Section;
+use crate::read::tables::{Marker, TableRead};
+use crate::schema::{Format, TableKey};
+use crate::text::Source;
+use std::collections::HashMap;
+
+/// Everything read from a report, before any rule is checked.
+#[derive(Debug)]
+pub struct Parsed {
+    pub source: Source,
+    /// What the text was read from: `text`, `docx` or `html`.
+    pub input: crate::input::InputKind,
+    pub encoding: &'static str,
+    pub organ: Option<String>,
+    pub year: Option<i32>,
+    pub title_line: Option<usize>,
+    pub format: Format,
+    pub published: Option<Published>,
+    pub sections: Vec<Section>,
+    pub cells: Vec<Cell>,
+    pub tables: Vec<TableRead>,
+    pub markers: Vec<Marker>,
+    /// The prose outside the tables, read into sentences and numbers.
+    pub prose: Prose,
+    /// Cell key → index into `cells`.
+    pub cell_index: HashMap<String, usize>,
+}
+
+impl Parsed {
+    pub fn cell(&self, key: &str) -> Option<&Cell> {
+        self.cell_index.get(key).map(|&i| &self.cells[i])
+    }
+
+    /// The value of a cell for arithmetic: a number, 0 for a blank or placeholder, None when the
+    /// cell was not read (or holds text).
+    pub fn value(&self, key: &str) -> Option<f64> {
+        self.cell(key).and_then(|c| match c.value {
+            Value::Number { value, .. } => Some(value),
+            Value::Blank | Value::Placeholder => Some(0.0),
+            Value::Text => None,
+        })
+    }
+
+    /// The body of section `no` (the lines after its heading, up to the next heading), with the
+    /// heading's line.
+    pub fn section_body(&self, no: u8) -> Option<(usize, String)> {
+        let (heading, last) = self.section_lines(no)?;
+        let body = (heading + 1..=last).map(|l| self.source.line(l)).collect::<Vec<_>>().join("\n");
+        Some((heading, body))
+    }
+
+    /// The line of section `no`'s heading and the last line of its body.
+    pub fn section_lines(&self, no: u8) -> Option<(usize, usize)> {
+        let heading = self.sections.iter().find(|s| s.no == no)?;
+        let next = self.sections.iter().map(|s| s.line).filter(|&l| l > heading.line).min();
+        Some((heading.line, next.map_or(self.source.line_count(), |l| l - 1)))
+    }
+
+    /// Attaches to each cell the table/row/cell of the structured document its text was rendered from.
+    pub fn attach_origins(&mut self, rendered: &crate::input::document::Rendered) {
+        for cell in &mut self.cells {
+            cell.origin = rendered.origin(cell.span.line, cell.span.start);
+        }
+    }
+
+    pub fn table(&self, key: TableKey) -> &TableRead {
+        self.tables.iter().find(|t| t.table == key).expect("all three tables are read")
+    }
+
+    pub fn cells_of(&self, table: TableKey) -> impl Iterator<Item = &Cell> {
+        let prefix = format!("{}.", table.as_str());
+        self.cells.iter().filter(move |c| c.key.starts_with(&prefix))
+    }
+}

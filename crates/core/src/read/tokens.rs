@@ -1,0 +1,369 @@
+//! A table's lines as segments — label text followed by the cells after it — for both kinds of
+//! layout: delimited (tabs or `|`, where a blank cell is visible) and flowing (PDF text, one cell per
+//! line, where white space separates cells and a blank cell leaves no trace).
+
+use crate::read::cell::{is_unit, Value};
+use crate::text::{fold_char, is_ideograph, is_space, Source};
+
+/// One piece of text in a table: a label fragment or a cell.
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+    /// Digits that may be several cells run together (`规章000`, `000`).
+    pub glued: bool,
+}
+
+impl Token {
+    fn new(source: &Source, start: usize, end: usize) -> Token {
+        let text = source.text()[start..end].to_owned();
+        let value = Value::parse(&text);
+        Token { text, start, end, value, glued: false }
+    }
+
+    /// Grows the token to end at `end` (a unit or a wrapped line joins it) and reads it again.
+    fn extend_to(&mut self, source: &Source, end: usize) {
+        self.end = end;
+        self.text = source.text()[self.start..self.end].to_owned();
+        self.value = Value::parse(&self.text);
+    }
+
+    fn is_label(&self) -> bool {
+        self.value == Value::Text
+    }
+}
+
+/// Label tokens and the cells that follow them.
+#[derive(Clone, Debug, Default)]
+pub struct Segment {
+    pub label: Vec<Token>,
+    pub cells: Vec<Token>,
+}
+
+impl Segment {
+    pub fn has_content(&self) -> bool {
+        self.cells.iter().any(|c| c.value != Value::Blank)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.label.is_empty() && self.cells.is_empty()
+    }
+}
+
+/// Splits lines `first..=last` of the source into segments.
+pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment> {
+    let lines: Vec<(usize, &str)> =
+        (first..=last).filter(|&no| !is_noise_line(source.line(no))).map(|no| (source.line_start(no), source.line(no))).collect();
+    let content = lines.iter().filter(|(_, l)| !l.trim_matches(is_space).is_empty()).count();
+    let delimited = lines.iter().filter(|(_, l)| l.contains(['\t', '|', '｜'])).count();
+    if content > 0 && delimited * 10 >= content * 3 {
+        Delimited::default().run(source, &lines)
+    } else {
+        flowing(source, &lines)
+    }
+}
+
+/// Page footers (`- 4 -`, `—5—`, `第 3 页`), Markdown rules (`|---|---|`): not part of any table.
+pub fn is_noise_line(line: &str) -> bool {
+    // Footers are short and have a digit; only a Markdown rule is long.
+    let short = line.chars().filter(|c| !is_space(*c)).take(13).count() <= 12;
+    let digit = line.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !(line.contains("---") || short && digit) {
+        return false;
+    }
+    let t: String = line.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
+    let inner = t.trim_start_matches(dashes).trim_end_matches(dashes);
+    let footer = inner.len() < t.len()
+        && t.starts_with(dashes)
+        && t.ends_with(dashes)
+        && !inner.is_empty()
+        && inner.len() <= 3
+        && inner.bytes().all(|b| b.is_ascii_digit());
+    let page = t.starts_with('第')
+        && t.ends_with('页')
+        && t.chars().filter(|c| c.is_ascii_digit()).count() > 0
+        && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | ','));
+    let rule = t.contains("---") && t.chars().all(|c| matches!(c, '-' | '|' | ':' | '｜'));
+    footer || page || rule
+}
+
+/// The byte range of `s` within `line` at `offset`, trimmed of white space; bookmarks removed.
+fn trimmed(offset: usize, s: &str) -> (usize, usize) {
+    let mut start = offset + (s.len() - s.trim_start_matches(is_space).len());
+    let end = offset + s.trim_end_matches(is_space).len();
+    // Word's `[bookmark: _GoBack]` marker left by converters.
+    if let Some(rest) = s.trim_start_matches(is_space).strip_prefix("[bookmark:") {
+        if let Some(close) = rest.find(']') {
+            start += "[bookmark:".len() + close + 1;
+            start += s[start - offset..].len() - s[start - offset..].trim_start_matches(is_space).len();
+        }
+    }
+    (start.min(end), end)
+}
+
+/// Tabs or `|` separate cells; a blank line or a line with several cells ends a row.
+#[derive(Default)]
+struct Delimited {
+    out: Vec<Segment>,
+    row: Segment,
+    /// The previous line was a single text cell that a further line may continue (`结果` / `维持`).
+    open_text: bool,
+}
+
+impl Delimited {
+    fn run(mut self, source: &Source, lines: &[(usize, &str)]) -> Vec<Segment> {
+        for &(offset, line) in lines {
+            if !line.contains(['\t', '|', '｜']) {
+                if line.trim_matches(is_space).is_empty() {
+                    self.end_row();
+                    continue;
+                }
+                let (start, end) = trimmed(offset, line);
+                if start == end {
+                    continue;
+                }
+                let token = Token::new(source, start, end);
+                self.plain_line(source, token);
+                continue;
+            }
+            let fields = split_fields(offset, line);
+            let several = fields.len() >= 2;
+            for (start, end) in fields {
+                self.push(Token::new(source, start, end));
+            }
+            self.open_text = !several && self.last_is_text();
+            if several {
+                self.end_row();
+            }
+        }
+        self.end_row();
+        self.out
+    }
+
+    /// A line without separators: the continuation of a wrapped text cell, a unit after a number,
+    /// or text outside the grid (a note, a caption), which starts a new row.
+    fn plain_line(&mut self, source: &Source, token: Token) {
+        let last = self.row.cells.last_mut().filter(|c| c.value.is_cell_like() && is_unit(&token.text));
+        if let Some(cell) = last {
+            cell.extend_to(source, token.end);
+            return;
+        }
+        if self.open_text {
+            let last = self.row.cells.last_mut().or(self.row.label.last_mut());
+            if let Some(last) = last.filter(|t| t.is_label()) {
+                last.text.push_str(&token.text);
+                last.end = token.end;
+                return;
+            }
+        }
+        if !self.row.cells.is_empty() {
+            self.end_row();
+        }
+        self.row.label.push(token);
+        self.open_text = true;
+    }
+
+    fn push(&mut self, token: Token) {
+        if self.row.cells.is_empty() && token.is_label() {
+            self.row.label.push(token);
+        } else if self.row.label.is_empty() && self.row.cells.is_empty() && token.value == Value::Blank {
+            // An empty cell before any label: a merged cell of the row header.
+        } else {
+            self.row.cells.push(token);
+        }
+    }
+
+    fn last_is_text(&self) -> bool {
+        match self.row.cells.last() {
+            Some(cell) => cell.is_label(),
+            None => self.row.label.last().is_some_and(Token::is_label),
+        }
+    }
+
+    fn end_row(&mut self) {
+        if !self.row.is_empty() {
+            self.out.push(std::mem::take(&mut self.row));
+        }
+        self.open_text = false;
+    }
+}
+
+/// The cells of a delimited line as trimmed byte ranges. A leading separator (a tab-indented cell,
+/// `| a | b |`) opens no cell; a trailing `|` closes none.
+fn split_fields(offset: usize, line: &str) -> Vec<(usize, usize)> {
+    let mut fields = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if matches!(c, '\t' | '|' | '｜') {
+            fields.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    fields.push((start, line.len()));
+    let blank = |&(s, e): &(usize, usize)| line[s..e].trim_matches(is_space).is_empty();
+    if fields.first().is_some_and(blank) {
+        fields.remove(0);
+    }
+    let not_tab = |c: char| is_space(c) && c != '\t';
+    if line.trim_end_matches(not_tab).ends_with(['|', '｜']) && fields.last().is_some_and(blank) {
+        fields.pop();
+    }
+    fields.into_iter().map(|(s, e)| trimmed(offset + s, &line[s..e])).collect()
+}
+
+/// White space separates cells; text after cells starts the next segment.
+fn flowing(source: &Source, lines: &[(usize, &str)]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut seg = Segment::default();
+    for &(offset, line) in lines {
+        let mut words: Vec<Token> = Vec::new();
+        for (start, end) in words_of(offset, line) {
+            let token = Token::new(source, start, end);
+            let number = words.last_mut().filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
+            if let Some(number) = number {
+                number.extend_to(source, token.end);
+            } else {
+                words.extend(split_glued(source, token));
+            }
+        }
+        for word in words {
+            if word.is_label() {
+                if !seg.cells.is_empty() {
+                    out.push(std::mem::take(&mut seg));
+                }
+                seg.label.push(word);
+            } else {
+                seg.cells.push(word);
+            }
+        }
+    }
+    if !seg.is_empty() {
+        out.push(seg);
+    }
+    out
+}
+
+/// Byte ranges of the white-space separated words of a line (bookmarks removed).
+fn words_of(offset: usize, line: &str) -> Vec<(usize, usize)> {
+    let (start, end) = trimmed(offset, line);
+    let mut words = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let body = &line[start - offset..end - offset];
+    for (i, c) in body.char_indices() {
+        match (is_space(c), word_start) {
+            (true, Some(s)) => {
+                words.push((start + s, start + i));
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        words.push((start + s, end));
+    }
+    words
+}
+
+/// `规章000` → `规章` and the glued digits `000`; a number written with leading zeros (`000`) is
+/// marked glued as well. Anything else is returned as it is.
+fn split_glued(source: &Source, mut token: Token) -> Vec<Token> {
+    if let Value::Number { .. } = token.value {
+        let digits = token.text.chars().filter(|c| c.is_ascii_digit()).count();
+        token.glued = digits >= 2 && token.text.starts_with('0') && token.text.chars().all(|c| c.is_ascii_digit());
+        return vec![token];
+    }
+    if !token.is_label() {
+        return vec![token];
+    }
+    let digits_start = token.text.char_indices().rev().take_while(|(_, c)| c.is_ascii_digit()).last().map(|(i, _)| i);
+    let Some(split) = digits_start else {
+        return vec![token];
+    };
+    let head = &token.text[..split];
+    let before = head.chars().last();
+    let labelish = head.chars().filter(|c| is_ideograph(*c)).count() >= 2;
+    if split == 0 || !labelish || !before.is_some_and(|c| is_ideograph(c) || matches!(c, ')' | '）')) || before == Some('第') {
+        return vec![token];
+    }
+    let label = Token::new(source, token.start, token.start + split);
+    let mut digits = Token::new(source, token.start + split, token.end);
+    digits.glued = true;
+    vec![label, digits]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segs(text: &str) -> Vec<(String, Vec<String>)> {
+        let source = Source::new(text.to_owned());
+        segments(&source, 1, source.line_count())
+            .into_iter()
+            .map(|s| {
+                let label = s.label.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("|");
+                (label, s.cells.iter().map(|t| t.text.clone()).collect())
+            })
+            .collect()
+    }
+
+    fn owned(label: &str, cells: &[&str]) -> (String, Vec<String>) {
+        (label.to_owned(), cells.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn tab_indented_cells_with_wrapped_headers() {
+        let text = "\t信息内容\n\t本年新\n制作数量\n\t对外公开总数量\n\n\t规章\n\t0\n\t\n\t\u{3000}3\n\n\t\n\t（一）予以公开\n\t1187.0427\u{a0}万元\n";
+        assert_eq!(
+            segs(text),
+            vec![
+                owned("信息内容|本年新制作数量|对外公开总数量", &[]),
+                owned("规章", &["0", "", "3"]),
+                owned("（一）予以公开", &["1187.0427\u{a0}万元"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn tab_and_pipe_rows_keep_blank_cells() {
+        let text = "规章\t1\t\t11\n| 行政许可 | 5 |  | 3 |\n|---|---|\n（二）部分公开（区分处理的，\n只计这一情形）\t/\t0\n";
+        assert_eq!(
+            segs(text),
+            vec![
+                owned("规章", &["1", "", "11"]),
+                owned("行政许可", &["5", "", "3"]),
+                owned("（二）部分公开（区分处理的，|只计这一情形）", &["/", "0"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn flowing_text_with_footers_units_and_glued_digits() {
+        let text = "规章 1 0 11\n- 4 -\n（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7\n采购 1187.0427 万元\n规章000\n";
+        assert_eq!(
+            segs(text),
+            vec![
+                owned("规章", &["1", "0", "11"]),
+                owned("（二）部分公开（区分处理的，只计这一情|形，不计其他情形）", &["447", "7"]),
+                owned("采购", &["1187.0427 万元"]),
+                owned("规章", &["000"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn noise_lines() {
+        for noise in ["- 4 -", "—6—", "第 3 页", "|---|:---:|"] {
+            assert!(is_noise_line(noise), "{noise}");
+        }
+        for keep in ["0", "-", "—", "规章", "- 4", "第二十条第（一）项"] {
+            assert!(!is_noise_line(keep), "{keep}");
+        }
+    }
+}
