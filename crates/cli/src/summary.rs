@@ -32,15 +32,13 @@ pub fn render(report: &Report) -> String {
         }
         let read = p.table(table);
         for (key, label) in rows {
-            let prefix = format!("{}.{}.", table.as_str(), key);
             let cells: Vec<String> = p
-                .cells
-                .iter()
-                .filter(|c| c.key.starts_with(&prefix))
+                .cells_of(table)
+                .filter(|c| c.key.row == key)
                 .map(|c| {
                     let raw = if c.raw.is_empty() { "（空白）" } else { c.raw.as_str() };
                     if columns.is_empty() {
-                        format!("{}={}", schema::column_label(table, &c.key[prefix.len()..]), raw)
+                        format!("{}={}", c.key.column_def().label, raw)
                     } else {
                         raw.to_owned()
                     }
@@ -61,14 +59,25 @@ pub fn render(report: &Report) -> String {
 
     let _ = writeln!(
         out,
-        "\n检查结果：{} 个错误，{} 个警告，{} 个提示",
+        "\n检查结果：{} 个错误，{} 个警告，{} 个提示{}",
         report.count(Severity::Error),
         report.count(Severity::Warning),
-        report.count(Severity::Info)
+        report.count(Severity::Info),
+        unread_note(report)
     );
     for f in &report.findings {
         let line = f.line.map(|l| format!("第{l}行 ")).unwrap_or_default();
         let _ = writeln!(out, "  [{}] {} {}{}", f.severity.label(), f.rule, line, f.message);
     }
     out
+}
+
+/// `；另有 N 行未能读取（不算错误）`, or nothing.
+fn unread_note(report: &Report) -> String {
+    let rows: usize = TableKey::ALL.iter().map(|&t| report.parsed.table(t).unreadable.len()).sum();
+    if rows == 0 {
+        String::new()
+    } else {
+        format!("；另有 {rows} 行未能读取（不算错误，相关核对已跳过）")
+    }
 }

@@ -58,13 +58,27 @@ fn json_document_follows_the_contract() {
 #[test]
 fn findings_in_json_and_exit_status_1_on_errors() {
     let text = std::fs::read_to_string(fixture("synthetic/tab-rows-2021.txt")).unwrap();
-    let broken = text.replacen("（一）予以公开\t8\t1\t0\t0\t1\t0\t10", "（一）予以公开\t8\t1\t0\t1\t0\t10", 1);
+    let broken = text.replacen("2.重复申请\t1\t0\t0\t0\t0\t1\t2", "2.重复申请\t1\t0\t0\t0\t0\t1\t3", 1);
     let o = nianbao(&["check", "--format=json", "-"], Some(broken.as_bytes()));
     assert_eq!(o.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     let finding = &doc["findings"][0];
-    assert_eq!(finding["rule"], "STRUCT-TABLE");
+    assert_eq!(finding["rule"], "T3-ROW-TOTAL");
     assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["table"], "applications");
+    assert_eq!(finding["suggestion"], serde_json::json!({"cell": "applications.ignored_repeat.total", "value": 2}));
+}
+
+#[test]
+fn rows_that_could_not_be_read_are_unread_and_not_errors() {
+    let text = std::fs::read_to_string(fixture("synthetic/tab-rows-2021.txt")).unwrap();
+    let broken = text.replacen("（一）予以公开\t8\t1\t0\t0\t1\t0\t10", "（一）予以公开\t8\t1\t0\t1\t0\t10", 1);
+    let o = nianbao(&["check", "--format=json", "-"], Some(broken.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "unread rows do not make the exit status 1");
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let finding = &doc["findings"][0];
+    assert_eq!(finding["rule"], "STRUCT-UNREAD");
+    assert_eq!(finding["severity"], "unread");
     assert_eq!(finding["cells"][0], "applications.granted.natural");
     assert_eq!(finding["line"], 27);
 }

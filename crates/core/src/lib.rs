@@ -19,7 +19,7 @@ pub use check::report::Report;
 pub use check::rules::{catalogue_markdown, Rule, ALL as RULES};
 pub use input::{from_text, Input, InputKind, ReadError};
 pub use read::Parsed;
-pub use schema::{Format, TableKey};
+pub use schema::{CellKey, ColumnKey, Format, RowKey, TableKey};
 
 /// [`input::read`] with a caller's decoder for non-Unicode text (the browser's `TextDecoder`).
 pub fn read_input_with(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Input, ReadError> {

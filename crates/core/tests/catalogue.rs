@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, sample, SAMPLES};
+use common::{fixture, key, sample, SAMPLES};
 use nianbao_core::read::prose::Topic;
 use nianbao_core::{Finding, Severity};
 
@@ -46,16 +46,23 @@ fn hongze_2023_two_review_errors_with_their_cells_and_numbers() {
     assert_eq!(errors.len(), 2);
     assert_eq!(errors[0].cells, ["upheld", "corrected", "other", "pending", "total"].map(|c| format!("reviews.review.{c}")));
     assert_eq!((errors[0].expected, errors[0].actual, errors[0].line), (Some(11.0), Some(0.0), Some(131)));
-    assert_eq!(errors[0].message, "表四“行政复议”：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，但“总计”填写 0。");
+    assert_eq!(
+        errors[0].message,
+        "表四“行政复议”：结果维持 10 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 11，但“总计”为 0。建议：表四“行政复议”组“总计”列改为 11。"
+    );
+    let suggestion = errors[0].suggestion.expect("the 总计 is the only cell that can make the group add up");
+    assert_eq!((suggestion.cell, suggestion.value), (key("reviews.review.total"), 11.0));
     assert_eq!(errors[1].cells, ["upheld", "corrected", "other", "pending", "total"].map(|c| format!("reviews.lawsuit_after_review.{c}")));
     assert_eq!((errors[1].expected, errors[1].actual), (Some(5.0), Some(0.0)));
+    // 5 + 0 + 0 + 0 ≠ 0: 总计 5 or 结果维持 0 would both fit, so there is no single-cell suggestion.
+    assert_eq!(errors[1].suggestion, None);
 }
 
 #[test]
 fn the_hongze_pair_follows_from_year_to_year() {
     let previous = sample("hongze-district-2023.txt").parsed;
     let current = sample("hongze-district-2024.txt").parsed;
-    assert_eq!(current.value("applications.carried_in.total"), previous.value("applications.carried_out.total"));
+    assert_eq!(current.value(key("applications.carried_in.total")), previous.value(key("applications.carried_out.total")));
     let r = nianbao_core::check_with_previous(current, &previous);
     let cross_year: Vec<_> = r.findings.iter().filter(|f| f.rule.starts_with("YEAR-")).collect();
     assert_eq!(cross_year, Vec::<&Finding>::new(), "YEAR-CARRY and YEAR-STOCK (5 + 3 − 0 = 8) hold");
@@ -77,8 +84,8 @@ fn the_worked_example_of_the_spec() {
     let text = String::from_utf8(fixture("synthetic/worked-example-2019.txt")).unwrap();
     let r = nianbao_core::check_text(&text).unwrap();
     let p = &r.parsed;
-    assert_eq!(p.value("applications.new.total"), Some(859.0));
-    assert_eq!(p.value("applications.carried_out.total"), Some(72.0));
+    assert_eq!(p.value(key("applications.new.total")), Some(859.0));
+    assert_eq!(p.value(key("applications.carried_out.total")), Some(72.0));
     let rules: Vec<&str> = r.findings.iter().map(|f| f.rule).collect();
     let outcome: Vec<_> = r.findings.iter().filter(|f| f.rule == "TEXT-OUTCOME").collect();
     assert_eq!(outcome.len(), 2, "{rules:?}");
@@ -93,13 +100,24 @@ fn the_worked_example_of_the_spec() {
     assert_eq!(blank.cells.len(), 19, "the 总计 cell of each of the 19 outcome rows of the 2019 form");
     assert!(rules.contains(&"T3-PROCESSED") && rules.contains(&"T3-ROW-TOTAL"));
     assert!(!rules.contains(&"T3-BALANCE"), "the 总计 column itself balances: 859 + 18 = 805 + 72");
-    let row_totals = r.findings.iter().filter(|f| f.rule == "T3-ROW-TOTAL").count();
-    let nonzero_outcome_rows = 9; // rows of the fixture with applications in them
-    assert_eq!(row_totals, nonzero_outcome_rows);
+    // One finding for the blank 总计 column, naming each of the 9 rows with applications in them
+    // and what its 总计 should be; not one error per row.
+    let row_totals: Vec<_> = r.findings.iter().filter(|f| f.rule == "T3-ROW-TOTAL").collect();
+    assert_eq!(row_totals.len(), 1);
+    assert_eq!(row_totals[0].cells.len(), 9 * 7);
+    assert!(row_totals[0]
+        .message
+        .starts_with("表三“总计”列有 9 个单元格为空白，核对时按 0 计算，因此与各项之和对不上：“（一）予以公开”行应为 272，"));
+    assert_eq!(row_totals[0].suggestion, None);
     let mut unique = rules.clone();
     unique.dedup();
     assert_eq!(unique, ["T3-ROW-TOTAL", "T3-PROCESSED", "TEXT-OUTCOME", "TEXT-REVIEW", "CELL-BLANK"]);
-    assert!(r.findings.iter().filter(|f| f.rule == "T3-ROW-TOTAL").all(|f| f.message.contains("为空白，按 0 计算")));
+    let processed = r.findings.iter().find(|f| f.rule == "T3-PROCESSED").unwrap();
+    assert!(
+        processed.message.contains("（其中表三“总计”列中的 19 格（“（一）予以公开”行至“（六）其他处理”行）为空白"),
+        "{}",
+        processed.message
+    );
 }
 
 /// Every number of 表三 and 表四 of every sample, changed by +1, makes an error that names it.
@@ -110,7 +128,7 @@ fn every_table_number_changed_by_one_is_caught_at_its_cell() {
         let text = String::from_utf8(fixture(&format!("reports/{file}"))).unwrap();
         let original = sample(file);
         for cell in &original.parsed.cells {
-            if cell.key.starts_with("active.") {
+            if cell.key.table == nianbao_core::TableKey::Active {
                 continue;
             }
             let Some(value) = cell.number() else { continue };

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cell_values, check, fixture, rules, synthetic, LAYOUTS};
+use common::{cell_values, check, fixture, key, rules, synthetic, LAYOUTS};
 use nianbao_core::read::cell::Value;
 use nianbao_core::Format;
 
@@ -37,7 +37,7 @@ fn every_layout_reads_the_same_cells() {
 fn cells_by_key() {
     for layout in LAYOUTS {
         let p = synthetic(layout).parsed;
-        let v = |key: &str| p.value(key).unwrap_or_else(|| panic!("{layout}: {key} missing"));
+        let v = |name: &str| p.value(key(name)).unwrap_or_else(|| panic!("{layout}: {name} missing"));
         assert_eq!(v("active.rules.issued"), 1.0, "{layout}");
         assert_eq!(v("active.normative.in_force"), 30.0, "{layout}");
         assert_eq!(v("active.licensing.decisions"), 120.0, "{layout}");
@@ -64,9 +64,9 @@ fn blank_cells_keep_their_place() {
         ("tab-rows-2021.txt", "规章\t1\t0\t5", "规章\t1\t\u{3000}\t5"),
     ] {
         let r = check(&edit(layout, from, to));
-        let blank = r.parsed.cell("active.rules.repealed").unwrap();
+        let blank = r.parsed.cell(key("active.rules.repealed")).unwrap();
         assert_eq!((&blank.value, blank.raw.as_str()), (&Value::Blank, ""), "{layout}");
-        assert_eq!(r.parsed.value("active.rules.in_force"), Some(5.0), "{layout}");
+        assert_eq!(r.parsed.value(key("active.rules.in_force")), Some(5.0), "{layout}");
         assert_eq!(rules(&r), vec!["CELL-BLANK"], "{layout}");
         assert_eq!(r.findings[0].cells, vec!["active.rules.repealed"]);
     }
@@ -82,10 +82,10 @@ fn placeholders_in_every_layout() {
     ] {
         let r = check(&edit(layout, from, to));
         for (column, raw) in [("natural", "/"), ("commercial", "—"), ("research", "无")] {
-            let cell = r.parsed.cell(&format!("applications.other_misc.{column}")).unwrap_or_else(|| panic!("{layout} {column}"));
+            let cell = r.parsed.cell(key(&format!("applications.other_misc.{column}"))).unwrap_or_else(|| panic!("{layout} {column}"));
             assert_eq!((&cell.value, cell.raw.as_str()), (&Value::Placeholder, raw), "{layout}");
         }
-        assert_eq!(r.parsed.value("applications.other_misc.total"), Some(0.0), "{layout}");
+        assert_eq!(r.parsed.value(key("applications.other_misc.total")), Some(0.0), "{layout}");
         assert_eq!(rules(&r), vec!["CELL-PLACEHOLDER"], "{layout}");
     }
 }
@@ -98,11 +98,11 @@ fn a_dropped_blank_row_is_reported_not_guessed() {
         ("cell-lines-2021.txt", "（一）予以公开\n\n8\n\n1\n\n0\n\n0\n\n", "（一）予以公开\n\n8\n\n1\n\n0\n\n"),
     ] {
         let r = check(&edit(layout, from, to));
-        assert!(r.parsed.cells.iter().all(|c| !c.key.starts_with("applications.granted.")), "{layout}: no invented values");
-        assert_eq!(r.parsed.value("applications.partial.natural"), Some(3.0), "{layout}: later rows unaffected");
-        let table = r.findings.iter().find(|f| f.rule == "STRUCT-TABLE").unwrap_or_else(|| panic!("{layout}"));
-        assert!(table.message.contains("“（一）予以公开”这一行找到 6 个数字"), "{layout}: {}", table.message);
-        assert_eq!(table.cells.len(), 7);
+        assert!(r.parsed.cells.iter().all(|c| c.key.row != nianbao_core::RowKey::Granted), "{layout}: no invented values");
+        assert_eq!(r.parsed.value(key("applications.partial.natural")), Some(3.0), "{layout}: later rows unaffected");
+        let unread = r.findings.iter().find(|f| f.rule == "STRUCT-UNREAD").unwrap_or_else(|| panic!("{layout}"));
+        assert!(unread.message.contains("有 1 行未能读取：“（一）予以公开”（找到 6 个数字，应有 7 个）"), "{layout}: {}", unread.message);
+        assert_eq!(unread.cells.len(), 7);
     }
 }
 
@@ -117,8 +117,8 @@ fn traditional_characters_read_like_simplified() {
         .replace("本年制发件数", "本年製發件數");
     let r = check(&t);
     assert_eq!(cell_values(&r).len(), 200);
-    assert_eq!(r.parsed.value("applications.granted.total"), Some(10.0));
-    assert_eq!(r.parsed.value("applications.carried_out.total"), Some(1.0));
+    assert_eq!(r.parsed.value(key("applications.granted.total")), Some(10.0));
+    assert_eq!(r.parsed.value(key("applications.carried_out.total")), Some(1.0));
     assert_eq!(r.findings, vec![]);
 }
 
@@ -130,9 +130,9 @@ fn years_in_headers_units_in_cells_and_page_footers() {
         1,
     );
     let r = check(&t);
-    let cell = r.parsed.cell("active.licensing.decisions").unwrap();
+    let cell = r.parsed.cell(key("active.licensing.decisions")).unwrap();
     assert_eq!((cell.number(), cell.value.unit(), cell.raw.as_str()), (Some(120.0), Some("件"), "120件"));
-    assert_eq!(r.parsed.value("active.penalty.decisions"), Some(45.0));
+    assert_eq!(r.parsed.value(key("active.penalty.decisions")), Some(45.0));
     assert_eq!(r.parsed.format, Format::F2021);
     assert_eq!(r.findings, vec![]);
 }
@@ -141,11 +141,14 @@ fn years_in_headers_units_in_cells_and_page_footers() {
 fn cells_run_together_with_no_separator() {
     let t = edit("pdf-text-2021.txt", "规章 1 0 5", "规章105");
     let r = check(&t);
-    assert_eq!(["issued", "repealed", "in_force"].map(|c| r.parsed.value(&format!("active.rules.{c}"))), [Some(1.0), Some(0.0), Some(5.0)]);
+    assert_eq!(
+        ["issued", "repealed", "in_force"].map(|c| r.parsed.value(key(&format!("active.rules.{c}")))),
+        [Some(1.0), Some(0.0), Some(5.0)]
+    );
     // More digits than cells: no unique split, so the row is not read.
     let r = check(&edit("pdf-text-2021.txt", "规章 1 0 5", "规章1015"));
-    assert!(r.parsed.cell("active.rules.issued").is_none());
-    assert_eq!(rules(&r), vec!["STRUCT-TABLE"]);
+    assert!(r.parsed.cell(key("active.rules.issued")).is_none());
+    assert_eq!(rules(&r), vec!["STRUCT-UNREAD"]);
 }
 
 #[test]
@@ -154,14 +157,14 @@ fn an_extra_row_is_kept_and_reported() {
     let extra = &r.parsed.table(nianbao_core::TableKey::Active).extra_rows;
     assert_eq!(extra.len(), 1);
     assert_eq!((extra[0].label.as_str(), extra[0].cells.clone()), ("其他主动公开文件", vec!["16".to_owned()]));
-    assert_eq!(r.parsed.value("active.fees.amount_wan"), Some(12.5));
+    assert_eq!(r.parsed.value(key("active.fees.amount_wan")), Some(12.5));
     assert_eq!(rules(&r), vec!["STRUCT-ROW"]);
 }
 
 #[test]
 fn a_long_note_inside_a_label() {
     let r = check(&edit("tab-rows-2021.txt", "规章\t1", "规章（设区的市级以上政府及部门应提供相关数据）\t1"));
-    assert_eq!(r.parsed.value("active.rules.issued"), Some(1.0));
+    assert_eq!(r.parsed.value(key("active.rules.issued")), Some(1.0));
     assert_eq!(r.findings, vec![]);
 }
 
@@ -170,8 +173,8 @@ fn the_2019_format_in_tab_rows() {
     let t = "示例镇2020年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t2\t2\t9\n第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t12\t-1\t40\n其他对外管理服务事项\t3\t0\t5\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t4\t56.5万元\n三、收到和处理政府信息公开申请情况\n";
     let r = check(t);
     assert_eq!(r.parsed.format, Format::F2019);
-    assert_eq!(r.parsed.value("active.normative.public_total"), Some(9.0));
-    assert_eq!(r.parsed.value("active.licensing.change"), Some(-1.0));
-    assert_eq!(r.parsed.value("active.other_services.decisions"), Some(5.0));
-    assert_eq!(r.parsed.cell("active.procurement.amount").unwrap().value.unit(), Some("万元"));
+    assert_eq!(r.parsed.value(key("active.normative.public_total")), Some(9.0));
+    assert_eq!(r.parsed.value(key("active.licensing.change")), Some(-1.0));
+    assert_eq!(r.parsed.value(key("active.other_services.decisions")), Some(5.0));
+    assert_eq!(r.parsed.cell(key("active.procurement.amount")).unwrap().value.unit(), Some("万元"));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{dump, rules, sample, SAMPLES};
+use common::{dump, key, rules, sample, SAMPLES};
 use nianbao_core::Format;
 
 struct Expected {
@@ -136,20 +136,20 @@ fn structural_findings_are_the_predicted_ones() {
 #[test]
 fn sources_of_a_few_cells() {
     let r = sample("000_675c1ca713925614.txt");
-    let amount = r.parsed.cell("active.procurement.amount").unwrap();
+    let amount = r.parsed.cell(key("active.procurement.amount")).unwrap();
     assert_eq!((amount.number(), amount.raw.as_str(), amount.value.unit()), (Some(1187.0427), "1187.0427\u{a0}万元", Some("万元")));
     assert_eq!((amount.span.line, amount.span.col), (79, 2));
 
     let r = sample("huaian-city-2024.txt");
-    let cell = r.parsed.cell("applications.new.total").unwrap();
+    let cell = r.parsed.cell(key("applications.new.total")).unwrap();
     assert_eq!((cell.number(), cell.span.line, cell.span.col), (Some(3119.0), 92, 35));
-    let split = r.parsed.cell("applications.unable_needs_making.natural").unwrap();
+    let split = r.parsed.cell(key("applications.unable_needs_making.natural")).unwrap();
     assert_eq!((split.number(), split.span.line), (Some(11.0), 117), "row after the page break");
-    let fee = r.parsed.cell("active.fees.amount_wan").unwrap();
+    let fee = r.parsed.cell(key("active.fees.amount_wan")).unwrap();
     assert_eq!(fee.number(), Some(96171.6));
 
     let r = sample("001_1feac183b5673ebd.txt");
-    assert_eq!(r.parsed.cell("active.licensing.change").unwrap().raw, "+156");
-    assert_eq!(r.parsed.value("active.procurement.amount"), Some(3_189_300.0));
-    assert_eq!(r.parsed.cell("active.procurement.amount").unwrap().value.unit(), Some("元"));
+    assert_eq!(r.parsed.cell(key("active.licensing.change")).unwrap().raw, "+156");
+    assert_eq!(r.parsed.value(key("active.procurement.amount")), Some(3_189_300.0));
+    assert_eq!(r.parsed.cell(key("active.procurement.amount")).unwrap().value.unit(), Some("元"));
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cell_values, fixture, sample};
+use common::{cell_values, fixture, key, sample};
 use nianbao_core::input::document::Origin;
 use nianbao_core::{check_bytes, Finding, ReadError};
 
@@ -13,7 +13,7 @@ fn structured(name: &str) -> nianbao_core::Report {
 }
 
 /// A finding without its line: rule, cells, expected, actual.
-type Unplaced = (&'static str, Vec<String>, Option<f64>, Option<f64>);
+type Unplaced = (&'static str, Vec<nianbao_core::CellKey>, Option<f64>, Option<f64>);
 
 /// Findings without their lines (the rendered text has other line numbers than the original).
 fn findings(r: &nianbao_core::Report) -> Vec<Unplaced> {
@@ -48,8 +48,8 @@ fn docx_and_html_give_the_cells_of_the_text() {
 fn cells_know_their_table_row_and_cell() {
     let r = structured("huaian-city-2024.docx");
     // 表三 is the second table; its header takes rows 1–3, 一、本年新收 is row 4: a label then 7 values.
-    assert_eq!(r.parsed.cell("applications.new.total").unwrap().origin, Some(Origin { table: 2, row: 4, cell: 8 }));
-    assert_eq!(r.parsed.cell("reviews.review.upheld").unwrap().origin, Some(Origin { table: 3, row: 4, cell: 1 }));
+    assert_eq!(r.parsed.cell(key("applications.new.total")).unwrap().origin, Some(Origin { table: 2, row: 4, cell: 8 }));
+    assert_eq!(r.parsed.cell(key("reviews.review.upheld")).unwrap().origin, Some(Origin { table: 3, row: 4, cell: 1 }));
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(json["input"], "docx");
     assert_eq!(json["cells"]["applications.new.total"]["origin"], serde_json::json!({"table": 2, "row": 4, "cell": 8}));
@@ -58,9 +58,9 @@ fn cells_know_their_table_row_and_cell() {
 #[test]
 fn a_blank_cell_and_an_extra_row_in_word() {
     let r = structured("huaian-city-2024-blank-cell.docx");
-    let blank = r.parsed.cell("applications.denied_secret.commercial").unwrap();
+    let blank = r.parsed.cell(key("applications.denied_secret.commercial")).unwrap();
     assert_eq!((blank.raw.as_str(), blank.number()), ("", None));
-    assert_eq!(r.parsed.value("applications.denied_secret.total"), Some(2.0), "no shift after the blank");
+    assert_eq!(r.parsed.value(key("applications.denied_secret.total")), Some(2.0), "no shift after the blank");
     assert_eq!(r.findings.iter().map(|f| f.rule).collect::<Vec<_>>(), ["CELL-BLANK"]);
 
     let r = structured("youchegang-2020-extra-row.docx");

@@ -4,7 +4,7 @@ use crate::app::Shared;
 use crate::data_cell::{DataCell, Missing};
 use crate::model::Checked;
 use leptos::prelude::*;
-use nianbao_core::schema::{cell_key, Era, Format, ACTIVE_GROUPS};
+use nianbao_core::schema::{CellKey, Era, Format, ACTIVE_GROUPS};
 use nianbao_core::TableKey;
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ pub fn ActiveTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
     let read = p.table(T);
     let found = !read.rows.is_empty();
     let blocks = ACTIVE_GROUPS.iter().filter_map(|group| {
-        let has_2021_cells = group.rows.iter().any(|r| group.columns_2021.iter().any(|c| p.cell(&cell_key(T, r.key, c.key)).is_some()));
+        let has_2021_cells = group.rows.iter().any(|r| group.columns_2021.iter().any(|c| p.cell(CellKey::new(T, r.key, c.key)).is_some()));
         let format = match read.format {
             Format::F2019 | Format::F2021 => read.format,
             _ if has_2021_cells || p.format == Format::F2021 => Format::F2021,
@@ -43,7 +43,7 @@ pub fn ActiveTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
                     .enumerate()
                     .map(|(i, c)| {
                         let colspan = if i + 1 == columns.len() { span_last } else { 1 };
-                        view! { <DataCell checked=checked.clone() shared=shared key=cell_key(T, row.key, c.key) missing=missing colspan=colspan /> }
+                        view! { <DataCell checked=checked.clone() shared=shared key=CellKey::new(T, row.key, c.key) missing=missing colspan=colspan /> }
                     })
                     .collect_view();
                 view! { <tr><th scope="row">{row.label_in(format)}</th>{cells}</tr> }

@@ -21,7 +21,7 @@ pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 pub enum Selection {
     None,
     Finding(usize),
-    Cell(String),
+    Cell(nianbao_core::CellKey),
 }
 
 /// A .docx or HTML input as shown in the paste area, and the table cell of each rendered cell.

@@ -5,22 +5,20 @@ use crate::app::Shared;
 use crate::data_cell::{DataCell, Missing};
 use crate::model::Checked;
 use leptos::prelude::*;
-use nianbao_core::schema::{cell_key, Era, Format, APPLICATION_COLUMNS, APPLICATION_ROWS};
+use nianbao_core::schema::{CellKey, Era, Format, RowKey, APPLICATION_COLUMNS, APPLICATION_ROWS};
 use nianbao_core::TableKey;
 use std::sync::Arc;
 
 const T: TableKey = TableKey::Applications;
 
 /// The sub-groups of 三、本年度办理结果 that have numbered items.
-const SUB_GROUPS: &[(&str, &str)] =
-    &[("denied_", "（三）不予公开"), ("unable_", "（四）无法提供"), ("ignored_", "（五）不予处理"), ("other_", "（六）其他处理")];
-
 #[component]
 pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
     let p = &checked.report.parsed;
     let read = p.table(T);
-    let uses_2021_other = p.cells.iter().any(|c| c.key.starts_with("applications.other_"))
-        || (!p.cells.iter().any(|c| c.key.starts_with("applications.other.")) && p.format == Format::F2021);
+    let is_2021_other = |row: RowKey| matches!(row, RowKey::OtherNoCorrection | RowKey::OtherNoFee | RowKey::OtherMisc);
+    let uses_2021_other = p.cells_of(T).any(|c| is_2021_other(c.key.row))
+        || (!p.cells_of(T).any(|c| c.key.row == RowKey::Other) && p.format == Format::F2021);
     let rows: Vec<_> = APPLICATION_ROWS
         .iter()
         .filter(|r| match r.era {
@@ -29,38 +27,38 @@ pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView
             Era::Both => true,
         })
         .collect();
-    let outcome_count = rows.iter().filter(|r| !matches!(r.key, "new" | "carried_in" | "carried_out")).count();
+    let outcome_count = rows.iter().filter(|r| r.outcome.is_some() || r.key == RowKey::Processed).count();
     let body = rows
         .iter()
         .map(|row| {
             let missing = if checked.unreadable_row(T, row.key) { Missing::Unreadable } else { Missing::Absent };
             let cells = APPLICATION_COLUMNS
                 .iter()
-                .map(|c| view! { <DataCell checked=checked.clone() shared=shared key=cell_key(T, row.key, c.key) missing=missing /> })
+                .map(|c| view! { <DataCell checked=checked.clone() shared=shared key=CellKey::new(T, row.key, c.key) missing=missing /> })
                 .collect_view();
             let item = row.label.rsplit(' ').next().unwrap_or(row.label);
-            let labels = match row.key {
-                "new" | "carried_in" | "carried_out" => view! { <th scope="row" colspan="3">{row.label}</th> }.into_any(),
-                key => {
-                    let first_outcome = key == "granted";
-                    let group = SUB_GROUPS.iter().find(|(prefix, _)| key.starts_with(prefix));
-                    let first_of_group =
-                        group.is_some_and(|(prefix, _)| rows.iter().find(|r| r.key.starts_with(prefix)).is_some_and(|r| r.key == key));
-                    let group_size = group.map_or(0, |(prefix, _)| rows.iter().filter(|r| r.key.starts_with(prefix)).count());
-                    let vertical = first_outcome
-                        .then(|| view! { <th scope="rowgroup" class="vertical" rowspan=outcome_count>"三、本年度办理结果"</th> });
-                    let label = match group {
-                        Some((_, title)) => view! {
-                            {first_of_group.then(|| view! { <th scope="rowgroup" rowspan=group_size>{*title}</th> })}
+            let labels = if row.outcome.is_none() && row.key != RowKey::Processed {
+                view! { <th scope="row" colspan="3">{row.label}</th> }.into_any()
+            } else {
+                let vertical = (row.key == RowKey::Granted)
+                    .then(|| view! { <th scope="rowgroup" class="vertical" rowspan=outcome_count>"三、本年度办理结果"</th> });
+                // （三）to（六）print their group label once, spanning the group's rows.
+                let group = row.outcome.filter(|g| rows.iter().filter(|r| r.outcome == Some(*g)).count() > 1);
+                let label = match group {
+                    Some(g) => {
+                        let members: Vec<_> = rows.iter().filter(|r| r.outcome == Some(g)).collect();
+                        let first_of_group = members[0].key == row.key;
+                        view! {
+                            {first_of_group.then(|| view! { <th scope="rowgroup" rowspan=members.len()>{g.label()}</th> })}
                             <th scope="row">{item}</th>
                         }
-                        .into_any(),
-                        None => view! { <th scope="row" colspan="2">{row.label}</th> }.into_any(),
-                    };
-                    view! { {vertical}{label} }.into_any()
-                }
+                        .into_any()
+                    }
+                    None => view! { <th scope="row" colspan="2">{row.label}</th> }.into_any(),
+                };
+                view! { {vertical}{label} }.into_any()
             };
-            view! { <tr data-row=row.key>{labels}{cells}</tr> }
+            view! { <tr data-row=row.key.as_str()>{labels}{cells}</tr> }
         })
         .collect_view();
     let found = !read.rows.is_empty();

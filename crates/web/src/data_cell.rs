@@ -7,6 +7,7 @@ use crate::findings_list::icon;
 use crate::model::Checked;
 use leptos::prelude::*;
 use nianbao_core::read::cell::Value;
+use nianbao_core::CellKey;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -23,17 +24,17 @@ pub enum Missing {
 pub fn DataCell(
     checked: Arc<Checked>,
     shared: Shared,
-    key: String,
+    key: CellKey,
     missing: Missing,
     /// Columns the cell spans (表二's single-column items span the block).
     #[prop(default = 1)]
     colspan: usize,
 ) -> impl IntoView {
-    let cell = checked.report.parsed.cell(&key).cloned();
-    let findings = checked.findings_of(&key);
-    let severity = checked.severity_of(&key);
-    let indexes: Vec<usize> = checked.finding_indexes_of(&key).to_vec();
-    let id = cell_id(&key);
+    let cell = checked.report.parsed.cell(key).cloned();
+    let findings = checked.findings_of(key);
+    let severity = checked.severity_of(key);
+    let indexes: Vec<usize> = checked.finding_indexes_of(key).to_vec();
+    let id = cell_id(key);
     let tip_id = format!("tip-{id}");
     let messages: Vec<String> = findings.iter().map(|f| format!("{} {}：{}", icon(f.severity), f.rule, f.message)).collect();
     let (text, state) = match (&cell, missing) {
@@ -54,20 +55,19 @@ pub fn DataCell(
     };
     let line = cell.as_ref().map(|c| c.span.line);
     let class = format!("cell {state} {}", severity.map(|s| format!("sev-{}", s.as_str())).unwrap_or_default());
-    let selected_key = key.clone();
     let is_selected = move || {
         shared.selection.with(|s| match s {
-            Selection::Cell(k) => *k == selected_key,
+            Selection::Cell(k) => *k == key,
             Selection::Finding(i) => indexes.contains(i),
             Selection::None => false,
         })
     };
     let choose = move || {
-        shared.selection.set(Selection::Cell(key.clone()));
+        shared.selection.set(Selection::Cell(key));
         if let Some(line) = line {
             shared.jump_to(line);
         }
-        let first = checked.finding_indexes_of(&key).first().copied();
+        let first = checked.finding_indexes_of(key).first().copied();
         if let Some(el) = first.and_then(|i| web_sys::window()?.document()?.get_element_by_id(&format!("finding-{i}"))) {
             scroll_into_view(&el);
         }

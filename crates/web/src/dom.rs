@@ -3,8 +3,8 @@
 use wasm_bindgen::JsCast;
 
 /// The element id of a data cell (`applications.new.total` → `cell-applications-new-total`).
-pub fn cell_id(key: &str) -> String {
-    format!("cell-{}", key.replace('.', "-"))
+pub fn cell_id(key: nianbao_core::CellKey) -> String {
+    format!("cell-{}", key.to_string().replace('.', "-"))
 }
 
 fn document() -> Option<web_sys::Document> {

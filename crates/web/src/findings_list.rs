@@ -13,6 +13,7 @@ pub fn icon(severity: Severity) -> &'static str {
         Severity::Error => "✖",
         Severity::Warning => "⚠",
         Severity::Info => "ℹ",
+        Severity::Unread => "…",
     }
 }
 
@@ -45,7 +46,7 @@ pub fn FindingsList(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
 
 fn finding_item(checked: &Arc<Checked>, i: usize, shared: Shared) -> impl IntoView {
     let f = &checked.report.findings[i];
-    let first_cell = f.cells.first().cloned();
+    let first_cell = f.cells.first().copied();
     let line = f.line;
     let cells = f.cells.clone();
     let is_selected = move || shared.selection.with(|s| *s == Selection::Finding(i));
@@ -66,7 +67,7 @@ fn finding_item(checked: &Arc<Checked>, i: usize, shared: Shared) -> impl IntoVi
                     if let Some(line) = line {
                         shared.jump_to(line);
                     }
-                    if let Some(cell) = &first_cell {
+                    if let Some(cell) = first_cell {
                         focus(&cell_id(cell));
                     }
                 }

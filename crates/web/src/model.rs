@@ -1,14 +1,14 @@
 //! What the page shows of a checked report: each cell's findings and worst severity, findings
 //! grouped by table, and the CSV export. Built once per check; components only read it.
 
-use nianbao_core::{Finding, Report, Severity, TableKey};
+use nianbao_core::{CellKey, Finding, Report, RowKey, Severity, TableKey};
 use std::collections::HashMap;
 
 /// A checked report and the indexes the views need.
 pub struct Checked {
     pub report: Report,
     /// Cell key → indexes into `report.findings`.
-    by_cell: HashMap<String, Vec<usize>>,
+    by_cell: HashMap<CellKey, Vec<usize>>,
 }
 
 /// The groups of the findings list.
@@ -36,52 +36,42 @@ impl Group {
         }
     }
 
-    /// The group of a finding: the table of its first cell, else by rule family.
+    /// The group of a finding: prose, dates and other years apart; else the finding's table.
     pub fn of(f: &Finding) -> Group {
-        let by_table = |t: &str| TableKey::ALL.into_iter().find(|k| t.starts_with(&format!("{}.", k.as_str())));
         if f.rule.starts_with("TEXT-") || f.rule.starts_with("DATE-") || f.rule.starts_with("YEAR-") || f.rule.starts_with("SEC") {
             return Group::Text;
         }
-        if let Some(table) = f.cells.first().and_then(|c| by_table(c)) {
-            return Group::Table(table);
-        }
-        if f.rule == "STRUCT-TABLE" || f.rule == "STRUCT-ROW" || f.rule == "CELL-BLANK" || f.rule == "CELL-PLACEHOLDER" {
-            let table = ["表二", "表三", "表四"].iter().position(|t| f.message.starts_with(t));
-            if let Some(i) = table {
-                return Group::Table(TableKey::ALL[i]);
-            }
-        }
-        Group::Structure
+        f.table.map_or(Group::Structure, Group::Table)
     }
 }
 
 impl Checked {
     pub fn new(report: Report) -> Self {
-        let mut by_cell: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_cell: HashMap<CellKey, Vec<usize>> = HashMap::new();
         for (i, f) in report.findings.iter().enumerate() {
-            for cell in &f.cells {
-                by_cell.entry(cell.clone()).or_default().push(i);
+            for &cell in &f.cells {
+                by_cell.entry(cell).or_default().push(i);
             }
         }
         Checked { report, by_cell }
     }
 
     /// The findings that name a cell.
-    pub fn findings_of(&self, key: &str) -> Vec<&Finding> {
-        self.by_cell.get(key).map(|v| v.iter().map(|&i| &self.report.findings[i]).collect()).unwrap_or_default()
+    pub fn findings_of(&self, key: CellKey) -> Vec<&Finding> {
+        self.by_cell.get(&key).map(|v| v.iter().map(|&i| &self.report.findings[i]).collect()).unwrap_or_default()
     }
 
-    pub fn finding_indexes_of(&self, key: &str) -> &[usize] {
-        self.by_cell.get(key).map_or(&[], Vec::as_slice)
+    pub fn finding_indexes_of(&self, key: CellKey) -> &[usize] {
+        self.by_cell.get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// The worst severity among a cell's findings.
-    pub fn severity_of(&self, key: &str) -> Option<Severity> {
+    pub fn severity_of(&self, key: CellKey) -> Option<Severity> {
         self.findings_of(key).into_iter().map(|f| f.severity).min()
     }
 
     /// Whether the reader placed the row's cells: false for a row found but not readable.
-    pub fn unreadable_row(&self, table: TableKey, row: &str) -> bool {
+    pub fn unreadable_row(&self, table: TableKey, row: RowKey) -> bool {
         self.report.parsed.table(table).unreadable.iter().any(|u| u.row == Some(row))
     }
 
@@ -98,7 +88,7 @@ impl Checked {
                     f.rule.to_owned(),
                     f.severity.label().to_owned(),
                     f.line.map(|l| l.to_string()).unwrap_or_default(),
-                    f.cells.join(" "),
+                    f.cells.iter().map(|c| c.label()).collect::<Vec<_>>().join("、"),
                     number(f.expected),
                     number(f.actual),
                     f.message.clone(),
@@ -120,6 +110,10 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
 mod tests {
     use super::*;
 
+    fn key(name: &str) -> CellKey {
+        CellKey::parse(name).unwrap()
+    }
+
     const BROKEN: &str =
         "示例区人民政府\n2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n1 0 0 0 2 0 0 0 0 0 0 0 0 0 0\n";
 
@@ -128,15 +122,15 @@ mod tests {
         let checked = Checked::new(nianbao_core::check_text(BROKEN).unwrap());
         let csv = checked.csv();
         assert!(csv.starts_with("\u{feff}\"规则\",\"级别\",\"行号\""));
-        assert!(csv.contains("\"T4-TOTAL\",\"错误\",\"5\",\"reviews.review.upheld reviews.review.corrected reviews.review.other reviews.review.pending reviews.review.total\",\"1\",\"2\","));
+        assert!(csv.contains("\"T4-TOTAL\",\"错误\",\"5\",\"表四“行政复议”组“结果维持”列、表四“行政复议”组“结果纠正”列、表四“行政复议”组“其他结果”列、表四“行政复议”组“尚未审结”列、表四“行政复议”组“总计”列\",\"1\",\"2\","));
         assert!(csv.ends_with("\r\n"));
     }
 
     #[test]
     fn cells_know_their_findings_and_groups() {
         let checked = Checked::new(nianbao_core::check_text(BROKEN).unwrap());
-        assert_eq!(checked.severity_of("reviews.review.total"), Some(Severity::Error));
-        assert_eq!(checked.severity_of("reviews.lawsuit_direct.total"), None);
+        assert_eq!(checked.severity_of(key("reviews.review.total")), Some(Severity::Error));
+        assert_eq!(checked.severity_of(key("reviews.lawsuit_direct.total")), None);
         let t4 = checked.report.findings.iter().find(|f| f.rule == "T4-TOTAL").unwrap();
         assert_eq!(Group::of(t4), Group::Table(TableKey::Reviews));
     }

@@ -4,7 +4,7 @@ use crate::app::Shared;
 use crate::data_cell::{DataCell, Missing};
 use crate::model::Checked;
 use leptos::prelude::*;
-use nianbao_core::schema::{cell_key, REVIEW_COLUMNS, REVIEW_ROWS};
+use nianbao_core::schema::{CellKey, REVIEW_COLUMNS, REVIEW_ROWS};
 use nianbao_core::TableKey;
 use std::sync::Arc;
 
@@ -18,7 +18,7 @@ pub fn ReviewsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
     let labels = || REVIEW_COLUMNS.iter().map(|c| view! { <th>{c.label}</th> }).collect_view();
     let cells = REVIEW_ROWS
         .iter()
-        .flat_map(|r| REVIEW_COLUMNS.iter().map(move |c| cell_key(T, r.key, c.key)))
+        .flat_map(|r| REVIEW_COLUMNS.iter().map(move |c| CellKey::new(T, r.key, c.key)))
         .map(|key| view! { <DataCell checked=checked.clone() shared=shared key=key missing=missing /> })
         .collect_view();
     view! {

@@ -1,27 +1,28 @@
-//! Shared by the TEXT-* rules: comparing a number in the prose with what the tables say, and the
-//! message that quotes the sentence and names the cells.
+//! "A figure in the prose equals a table cell" as one mechanism for the TEXT-* rules: the cells a
+//! prose number may stand for, the comparison (approximate numbers skipped), the hint when the
+//! author read the wrong column or one sub-item, and the "all upheld" claim against 表四.
 
-use crate::check::finding::Finding;
+use crate::check::finding::{show, Finding};
 use crate::check::rules::Rule;
-use crate::check::sums::{applicant_columns, fmt, sum};
+use crate::check::sums::{applicant_columns, equal, sum};
 use crate::read::cell::Value;
-use crate::read::prose::{Mention, Topic};
+use crate::read::prose::{Claim, Mention, Topic};
 use crate::read::Parsed;
-use crate::schema::{row_label, TableKey};
+use crate::schema::{CellKey, ColumnKey, RowKey, TableKey};
 
 /// What a prose number may legitimately equal: a description, the cells, and their sum.
 pub struct Target {
     pub what: String,
-    pub cells: Vec<String>,
+    pub cells: Vec<CellKey>,
     pub value: f64,
 }
 
 impl Target {
     /// The sum of `cells`, None when a cell was not read.
-    pub fn new(p: &Parsed, what: impl Into<String>, cells: Vec<String>) -> Option<Target> {
+    pub fn new(p: &Parsed, what: impl Into<String>, cells: Vec<CellKey>) -> Option<Target> {
         let mut value = 0.0;
         let mut what = what.into();
-        for cell in &cells {
+        for &cell in &cells {
             let (v, derived) = effective(p, cell)?;
             value += v;
             if derived && !what.contains("总计栏空白") {
@@ -34,25 +35,29 @@ impl Target {
 
 /// A cell's value for comparing with prose. A blank 表三 总计 counts as the sum of its row (what
 /// it should say), so prose is compared with the row, not with an empty cell; `true` says so.
-fn effective(p: &Parsed, cell: &str) -> Option<(f64, bool)> {
-    let blank_total = cell.starts_with("applications.") && p.cell(cell).is_some_and(|c| c.value == Value::Blank);
-    match cell.strip_suffix(".total").filter(|_| blank_total) {
-        Some(row) => Some((sum(p, &applicant_columns().map(|c| format!("{row}.{c}")).collect::<Vec<_>>())?.value, true)),
-        None => Some((sum(p, &[cell.to_owned()])?.value, false)),
+fn effective(p: &Parsed, cell: CellKey) -> Option<(f64, bool)> {
+    let blank_total =
+        cell.table == TableKey::Applications && cell.column == ColumnKey::Total && p.cell(cell).is_some_and(|c| c.value == Value::Blank);
+    if blank_total {
+        let row: Vec<CellKey> = applicant_columns().map(|c| cell.with_column(c)).collect();
+        Some((sum(p, &row)?.value, true))
+    } else {
+        Some((sum(p, &[cell])?.value, false))
     }
 }
 
-/// Compares every prose number of `topic` with the targets `targets` gives (the first is the main one).
-pub fn check_topic(rule: &Rule, p: &Parsed, topic: Topic, targets: &[(&str, &[&str])], out: &mut Vec<Finding>) {
+/// Compares every prose number of `topic` with the targets (a description and the 表三 rows whose
+/// 总计 it may be; the first is the main one).
+pub fn check_topic(rule: &Rule, p: &Parsed, topic: Topic, targets: &[(&str, &[RowKey])], out: &mut Vec<Finding>) {
     for m in p.prose.mentions.iter().filter(|m| m.topic == topic) {
         let targets: Vec<Target> = targets.iter().filter_map(|(what, rows)| Target::new(p, *what, totals(rows))).collect();
         out.extend(compare(rule, p, m, &targets));
     }
 }
 
-/// `applications.<row>.total` for each row.
-pub fn totals(rows: &[&str]) -> Vec<String> {
-    rows.iter().map(|r| format!("applications.{r}.total")).collect()
+/// The 表三 总计 cell of each row.
+pub fn totals(rows: &[RowKey]) -> Vec<CellKey> {
+    rows.iter().map(|&r| CellKey::new(TableKey::Applications, r, ColumnKey::Total)).collect()
 }
 
 /// The line a mention's number stands on.
@@ -64,22 +69,21 @@ pub fn line_of(p: &Parsed, m: &Mention) -> usize {
 /// Approximate numbers (`40余件`) are never compared.
 pub fn compare(rule: &Rule, p: &Parsed, m: &Mention, targets: &[Target]) -> Option<Finding> {
     let first = targets.first()?;
-    if m.amount.approximate || targets.iter().any(|t| (t.value - m.amount.value).abs() < 1e-6) {
+    if m.amount.approximate || targets.iter().any(|t| equal(t.value, m.amount.value)) {
         return None;
     }
     let sentence = &p.prose.sentences[m.sentence];
-    let tables: Vec<String> = targets.iter().map(|t| format!("{}为 {}", t.what, fmt(t.value))).collect();
+    let tables: Vec<String> = targets.iter().map(|t| format!("{}为 {}", t.what, show(t.value))).collect();
     let message = format!(
         "正文“{}”中为 {}{}，而{}。{}",
         sentence.excerpt(m.amount.at),
-        fmt(m.amount.value),
+        show(m.amount.value),
         m.amount.unit,
         tables.join("，"),
         hint(p, first, m.amount.value)
     );
-    let cells = targets.iter().flat_map(|t| t.cells.iter().cloned());
-    let mut unique: Vec<String> = Vec::new();
-    for c in cells {
+    let mut unique: Vec<CellKey> = Vec::new();
+    for &c in targets.iter().flat_map(|t| t.cells.iter()) {
         if !unique.contains(&c) {
             unique.push(c);
         }
@@ -89,20 +93,48 @@ pub fn compare(rule: &Rule, p: &Parsed, m: &Mention, targets: &[Target]) -> Opti
 
 /// Why the prose number may differ: it equals the 自然人 column, or a single row of a group.
 fn hint(p: &Parsed, target: &Target, value: f64) -> String {
-    let natural: Vec<String> = target.cells.iter().filter_map(|c| c.strip_suffix(".total").map(|r| format!("{r}.natural"))).collect();
-    if natural.len() == target.cells.len() && sum(p, &natural).is_some_and(|s| (s.value - value).abs() < 1e-6) && value != target.value {
-        return "正文的数字与“自然人”一列相同，可能误取了自然人一列，而不是“总计”列。".to_owned();
+    let is_total = |c: &CellKey| c.table == TableKey::Applications && c.column == ColumnKey::Total;
+    if target.cells.iter().all(is_total) {
+        let natural: Vec<CellKey> = target.cells.iter().map(|c| c.with_column(ColumnKey::Natural)).collect();
+        if sum(p, &natural).is_some_and(|s| equal(s.value, value)) && !equal(value, target.value) {
+            return "正文的数字与“自然人”一列相同，可能误取了自然人一列，而不是“总计”列。".to_owned();
+        }
     }
     if target.cells.len() > 1 {
-        for cell in &target.cells {
-            if effective(p, cell).is_some_and(|(v, _)| (v - value).abs() < 1e-6) {
-                if let Some(row) = cell.strip_prefix("applications.").and_then(|r| r.strip_suffix(".total")) {
-                    return format!("正文的数字只等于其中“{}”一项，可能漏计了同组其他各项。", row_label(TableKey::Applications, row));
-                }
-            }
+        let single = target.cells.iter().filter(|c| is_total(c)).find(|&&c| effective(p, c).is_some_and(|(v, _)| equal(v, value)));
+        if let Some(cell) = single {
+            return format!("正文的数字只等于其中“{}”一项，可能漏计了同组其他各项。", cell.row_label());
         }
     }
     String::new()
+}
+
+/// "均获维持": a claim that every case of some 表四 groups was upheld, against their cells.
+pub fn all_upheld(rule: &Rule, p: &Parsed, claim: Claim, groups: &[RowKey], what: &str, out: &mut Vec<Finding>) {
+    let cells = |column: ColumnKey| groups.iter().map(|&g| CellKey::new(TableKey::Reviews, g, column)).collect::<Vec<_>>();
+    for &(said, index) in &p.prose.claims {
+        if said != claim {
+            continue;
+        }
+        let (Some(upheld), Some(total)) = (sum(p, &cells(ColumnKey::Upheld)), sum(p, &cells(ColumnKey::Total))) else {
+            continue;
+        };
+        if upheld.value < total.value {
+            let sentence = &p.prose.sentences[index];
+            let involved = [ColumnKey::Upheld, ColumnKey::Corrected, ColumnKey::Other, ColumnKey::Pending, ColumnKey::Total];
+            out.push(
+                rule.finding(format!(
+                    "正文“{}”称{what}结果均为维持，但表四{what}共 {} 件，其中结果维持只有 {} 件。",
+                    sentence.excerpt(0),
+                    show(total.value),
+                    show(upheld.value)
+                ))
+                .cells(involved.into_iter().flat_map(cells))
+                .expected_actual(total.value, upheld.value)
+                .line(sentence.line),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! A finding: one problem (or note) in a report, named by its rule id, with the cells involved.
 
+use crate::schema::{CellKey, TableKey};
 use serde::{Serialize, Serializer};
 
 /// How serious a finding is (SPEC §4).
@@ -9,6 +10,9 @@ pub enum Severity {
     Error,
     Warning,
     Info,
+    /// Rows that are in the report but could not be read: the tool's limit, not the report's fault
+    /// (STRUCT-UNREAD). Never counted as an error.
+    Unread,
 }
 
 impl Severity {
@@ -17,6 +21,7 @@ impl Severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "info",
+            Severity::Unread => "unread",
         }
     }
 
@@ -26,6 +31,7 @@ impl Severity {
             Severity::Error => "错误",
             Severity::Warning => "警告",
             Severity::Info => "提示",
+            Severity::Unread => "未能读取",
         }
     }
 }
@@ -36,18 +42,53 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
-    pub cells: Vec<String>,
+    /// The table the finding is about (None for the report as a whole).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableKey>,
+    pub cells: Vec<CellKey>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
     pub expected: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
     pub actual: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// The one cell whose change makes the identity hold, and its value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Suggestion>,
+}
+
+/// A fix of one cell: the value that makes every checked identity hold.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub cell: CellKey,
+    #[serde(serialize_with = "write_number")]
+    pub value: f64,
+}
+
+impl Suggestion {
+    /// `建议：表三“（一）予以公开”行“总计”列改为 272。`
+    pub fn describe(&self) -> String {
+        format!("建议：{}改为 {}。", self.cell.label(), show(self.value))
+    }
 }
 
 impl Finding {
-    pub fn cells(mut self, cells: impl IntoIterator<Item = String>) -> Self {
+    /// The cells involved; the finding's table is theirs.
+    pub fn cells(mut self, cells: impl IntoIterator<Item = CellKey>) -> Self {
         self.cells = cells.into_iter().collect();
+        if let Some(first) = self.cells.first() {
+            self.table = Some(first.table);
+        }
+        self
+    }
+
+    pub fn table(mut self, table: TableKey) -> Self {
+        self.table = Some(table);
+        self
+    }
+
+    pub fn suggestion(mut self, suggestion: Option<Suggestion>) -> Self {
+        self.suggestion = suggestion;
         self
     }
 
@@ -71,16 +112,16 @@ impl Finding {
 /// Numbers print as integers when they are whole (`5`, not `5.0`).
 pub fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
-        Some(v) => write_number(*v, s),
+        Some(v) => write_number(v, s),
         None => s.serialize_none(),
     }
 }
 
-pub fn write_number<S: Serializer>(v: f64, s: S) -> Result<S::Ok, S::Error> {
+pub fn write_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(v as i64)
+        s.serialize_i64(*v as i64)
     } else {
-        s.serialize_f64(v)
+        s.serialize_f64(*v)
     }
 }
 

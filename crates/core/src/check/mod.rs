@@ -1,7 +1,10 @@
 //! The check layer: every rule of the catalogue run over a parsed report, giving findings.
 
+pub mod cell_lists;
+pub mod comparisons;
 pub mod figures;
 pub mod finding;
+pub mod identities;
 pub mod report;
 pub mod rules;
 pub mod sums;

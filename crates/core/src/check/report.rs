@@ -91,6 +91,6 @@ struct Number(f64);
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        write_number(self.0, s)
+        write_number(&self.0, s)
     }
 }

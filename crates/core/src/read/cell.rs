@@ -104,8 +104,7 @@ fn valid_digits(s: &str) -> bool {
 /// One data cell of a table, placed under its key.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
-    /// `table.row.column` (SPEC §3).
-    pub key: String,
+    pub key: crate::schema::CellKey,
     pub value: Value,
     /// The text as it stood (trimmed of surrounding white space); `""` for a blank.
     pub raw: String,

@@ -53,7 +53,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let has = |f: Format| markers.iter().any(|m| m.format == f);
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);
-    let cell_index = cells.iter().enumerate().map(|(i, c)| (c.key.clone(), i)).collect();
+    let cell_index = cells.iter().enumerate().map(|(i, c)| (c.key, i)).collect();
     Parsed {
         source,
         input: InputKind::Text,

@@ -6,7 +6,7 @@ use crate::read::meta::Published;
 use crate::read::prose::Prose;
 use crate::read::sections::Section;
 use crate::read::tables::{Marker, TableRead};
-use crate::schema::{Format, TableKey};
+use crate::schema::{CellKey, Format, TableKey};
 use crate::text::Source;
 use std::collections::HashMap;
 
@@ -29,17 +29,17 @@ pub struct Parsed {
     /// The prose outside the tables, read into sentences and numbers.
     pub prose: Prose,
     /// Cell key → index into `cells`.
-    pub cell_index: HashMap<String, usize>,
+    pub cell_index: HashMap<CellKey, usize>,
 }
 
 impl Parsed {
-    pub fn cell(&self, key: &str) -> Option<&Cell> {
-        self.cell_index.get(key).map(|&i| &self.cells[i])
+    pub fn cell(&self, key: CellKey) -> Option<&Cell> {
+        self.cell_index.get(&key).map(|&i| &self.cells[i])
     }
 
     /// The value of a cell for arithmetic: a number, 0 for a blank or placeholder, None when the
     /// cell was not read (or holds text).
-    pub fn value(&self, key: &str) -> Option<f64> {
+    pub fn value(&self, key: CellKey) -> Option<f64> {
         self.cell(key).and_then(|c| match c.value {
             Value::Number { value, .. } => Some(value),
             Value::Blank | Value::Placeholder => Some(0.0),
@@ -74,7 +74,6 @@ impl Parsed {
     }
 
     pub fn cells_of(&self, table: TableKey) -> impl Iterator<Item = &Cell> {
-        let prefix = format!("{}.", table.as_str());
-        self.cells.iter().filter(move |c| c.key.starts_with(&prefix))
+        self.cells.iter().filter(move |c| c.key.table == table)
     }
 }

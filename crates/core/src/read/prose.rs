@@ -3,6 +3,7 @@
 //! found by keyword: the raw material of the TEXT-* rules.
 
 use crate::read::tokens::is_noise_line;
+use crate::schema::ColumnKey;
 use crate::text::{contains, contains_any, fold_char, is_space, Source};
 
 /// A sentence of prose with white space removed (PDF text puts spaces inside words and numbers).
@@ -62,9 +63,9 @@ pub enum Topic {
     CarriedOut,
     Outcome(Outcome),
     /// 行政复议: total (None) or a result column.
-    Review(Option<&'static str>),
+    Review(Option<ColumnKey>),
     /// 行政诉讼: total (None) or a result column, over both lawsuit groups.
-    Lawsuit(Option<&'static str>),
+    Lawsuit(Option<ColumnKey>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -304,13 +305,13 @@ const APPLICATION_TOPICS: &[(&[&str], Topic)] = &[
 ];
 
 /// Result words of 表四 and their columns.
-const RESULTS: &[(&str, &str)] = &[
-    ("维持", "upheld"),
-    ("纠正", "corrected"),
-    ("其他结果", "other"),
-    ("尚未审结", "pending"),
-    ("未审结", "pending"),
-    ("正在审理", "pending"),
+const RESULTS: &[(&str, ColumnKey)] = &[
+    ("维持", ColumnKey::Upheld),
+    ("纠正", ColumnKey::Corrected),
+    ("其他结果", ColumnKey::Other),
+    ("尚未审结", ColumnKey::Pending),
+    ("未审结", ColumnKey::Pending),
+    ("正在审理", ColumnKey::Pending),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
@@ -466,12 +467,12 @@ mod tests {
             topics(text),
             vec![
                 (Topic::Review(None), 351.0, false),
-                (Topic::Review(Some("upheld")), 72.0, false),
-                (Topic::Review(Some("corrected")), 64.0, false),
-                (Topic::Review(Some("other")), 178.0, false),
-                (Topic::Review(Some("pending")), 37.0, false),
+                (Topic::Review(Some(ColumnKey::Upheld)), 72.0, false),
+                (Topic::Review(Some(ColumnKey::Corrected)), 64.0, false),
+                (Topic::Review(Some(ColumnKey::Other)), 178.0, false),
+                (Topic::Review(Some(ColumnKey::Pending)), 37.0, false),
                 (Topic::Lawsuit(None), 46.0, false),
-                (Topic::Lawsuit(Some("upheld")), 25.0, false),
+                (Topic::Lawsuit(Some(ColumnKey::Upheld)), 25.0, false),
             ]
         );
     }

@@ -4,7 +4,7 @@
 
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segment, Token};
-use crate::schema::{self, Column, Era, Format, Row, TableKey, ACTIVE_GROUPS, ACTIVE_HEADER_MARKERS};
+use crate::schema::{self, CellKey, Column, Era, Format, Row, RowKey, TableKey, ACTIVE_GROUPS, ACTIVE_HEADER_MARKERS};
 use crate::text::{find_from, skeleton, Source};
 use serde::Serialize;
 
@@ -17,7 +17,7 @@ pub struct TableRead {
     /// Last line of the table's region.
     pub end: Option<usize>,
     /// Keys of the standard rows whose label was found, with the label's line.
-    pub rows: Vec<(&'static str, usize)>,
+    pub rows: Vec<(RowKey, usize)>,
     /// Rows (or the whole table, `row: None`) whose numbers could not be placed.
     pub unreadable: Vec<Unreadable>,
     /// Rows with numbers whose label is not a standard row.
@@ -29,14 +29,14 @@ pub struct TableRead {
 /// A row whose numbers could not be placed in columns with confidence.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unreadable {
-    pub row: Option<&'static str>,
+    pub row: Option<RowKey>,
     pub line: usize,
     /// How many cells were found after the label.
     pub found: usize,
     /// How many the row has in the official form.
     pub expected: usize,
     /// The cell keys that were therefore left out.
-    pub cells: Vec<String>,
+    pub cells: Vec<CellKey>,
 }
 
 /// A row with numbers that matches no standard row label.
@@ -138,7 +138,7 @@ impl<'a> Prepared<'a> {
             .unwrap_or_default()
     }
 
-    fn cell(&self, key: String, token: &Token) -> Cell {
+    fn cell(&self, key: CellKey, token: &Token) -> Cell {
         Cell {
             key,
             value: token.value.clone(),
@@ -276,7 +276,7 @@ pub fn read_active(source: &Source, segments: Vec<Segment>, line: Option<usize>)
         let group = ACTIVE_GROUPS.iter().find(|g| g.rows.iter().any(|r| r.key == row.key)).expect("row of a group");
         let label_line = p.label_line(hit.seg);
         out.read.rows.push((row.key, label_line));
-        if row.key == "normative" {
+        if row.key == RowKey::Normative {
             let (format, text) =
                 if hit.pattern == 0 { (Format::F2021, "行政规范性文件") } else { (Format::F2019, "规范性文件") };
             out.marker(format, text, label_line);
@@ -330,8 +330,7 @@ pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>
     if let Some(seg) = single {
         let cells = place(&p.segments[seg].cells, all).expect("checked");
         let label_line = p.label_line(seg);
-        let keys =
-            schema::REVIEW_ROWS.iter().flat_map(|r| schema::REVIEW_COLUMNS.iter().map(move |c| schema::cell_key(table, r.key, c.key)));
+        let keys = schema::REVIEW_ROWS.iter().flat_map(|r| schema::REVIEW_COLUMNS.iter().map(move |c| CellKey::new(table, r.key, c.key)));
         for (key, token) in keys.zip(&cells) {
             out.cells.push(p.cell(key, token));
         }
@@ -351,13 +350,15 @@ pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>
             let row = rows[hit.row];
             out.read.rows.push((row.key, p.label_line(hit.seg)));
             for (col, token) in schema::REVIEW_COLUMNS.iter().zip(&cells) {
-                out.cells.push(p.cell(schema::cell_key(table, row.key, col.key), token));
+                out.cells.push(p.cell(CellKey::new(table, row.key, col.key), token));
             }
         }
-    } else if p.segments.iter().any(Segment::has_content) {
-        let found = p.segments.iter().map(|s| s.cells.iter().filter(|c| c.value != Value::Blank).count()).max().unwrap_or(0);
-        let first = p.segments.iter().position(Segment::has_content).unwrap_or(0);
-        out.read.unreadable.push(Unreadable { row: None, line: p.label_line(first), found, expected: all, cells: Vec::new() });
+    } else {
+        // Numbers that fit no layout are unread; a region with none has no table to read.
+        let found = p.segments.iter().map(|s| s.cells.iter().filter(|c| c.value.is_cell_like()).count()).max().unwrap_or(0);
+        if let Some(first) = p.segments.iter().position(|s| s.cells.iter().any(|c| c.value.is_cell_like())) {
+            out.read.unreadable.push(Unreadable { row: None, line: p.label_line(first), found, expected: all, cells: Vec::new() });
+        }
     }
     out.finish()
 }
@@ -418,12 +419,12 @@ impl TableOutput {
         format
     }
 
-    fn place_row(&mut self, p: &Prepared, row: &'static str, columns: &[Column], cells: &[Token], line: usize) {
+    fn place_row(&mut self, p: &Prepared, row: RowKey, columns: &[Column], cells: &[Token], line: usize) {
         let table = self.read.table;
         match place(cells, columns.len()) {
             Some(placed) => {
                 for (col, token) in columns.iter().zip(&placed) {
-                    self.cells.push(p.cell(schema::cell_key(table, row, col.key), token));
+                    self.cells.push(p.cell(CellKey::new(table, row, col.key), token));
                 }
             }
             None => self.read.unreadable.push(Unreadable {
@@ -431,7 +432,7 @@ impl TableOutput {
                 line,
                 found: cells.iter().filter(|c| c.value != Value::Blank).count(),
                 expected: columns.len(),
-                cells: columns.iter().map(|c| schema::cell_key(table, row, c.key)).collect(),
+                cells: columns.iter().map(|c| CellKey::new(table, row, c.key)).collect(),
             }),
         }
     }

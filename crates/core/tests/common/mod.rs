@@ -37,7 +37,12 @@ pub fn check(text: &str) -> Report {
 
 /// `(key, raw)` of every cell, for comparing two reads of the same report.
 pub fn cell_values(report: &Report) -> Vec<(String, Option<f64>, String)> {
-    report.parsed.cells.iter().map(|c| (c.key.clone(), c.number(), c.raw.clone())).collect()
+    report.parsed.cells.iter().map(|c| (c.key.to_string(), c.number(), c.raw.clone())).collect()
+}
+
+/// A cell key from its SPEC name (a typo fails the test).
+pub fn key(name: &str) -> nianbao_core::CellKey {
+    nianbao_core::CellKey::parse(name).unwrap_or_else(|| panic!("no cell key {name:?}"))
 }
 
 /// The rule ids of the findings.
@@ -62,15 +67,14 @@ pub fn dump(report: &Report) -> String {
     let _ = writeln!(out, "sections: {}", sections.join(" "));
     for table in TableKey::ALL {
         for row in schema::rows(table).into_iter().map(|r| r.key) {
-            let prefix = format!("{}.{}.", table.as_str(), row);
-            let cells: Vec<_> = p.cells.iter().filter(|c| c.key.starts_with(&prefix)).collect();
+            let cells: Vec<_> = p.cells.iter().filter(|c| c.key.table == table && c.key.row == row).collect();
             let Some(first) = cells.first() else { continue };
             let shown: Vec<String> = cells
                 .iter()
                 .map(|c| {
                     let raw = if c.raw.is_empty() { "∅" } else { c.raw.as_str() };
                     if table == TableKey::Active {
-                        format!("{}={}", &c.key[prefix.len()..], raw)
+                        format!("{}={}", c.key.column, raw)
                     } else {
                         raw.to_owned()
                     }
@@ -91,7 +95,8 @@ pub fn dump(report: &Report) -> String {
     }
     let _ = writeln!(out, "findings:");
     for f in &report.findings {
-        let _ = writeln!(out, "  {} {} @{} {:?} {}", f.severity.as_str(), f.rule, f.line.unwrap_or(0), f.cells, f.message);
+        let cells: Vec<String> = f.cells.iter().map(|c| c.to_string()).collect();
+        let _ = writeln!(out, "  {} {} @{} {:?} {}", f.severity.as_str(), f.rule, f.line.unwrap_or(0), cells, f.message);
     }
     out
 }

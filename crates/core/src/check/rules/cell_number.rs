@@ -4,7 +4,7 @@
 use super::{Context, Rule};
 use crate::check::finding::{show, Finding, Severity};
 use crate::read::cell::Value;
-use crate::schema::{self, ValueKind};
+use crate::schema::ValueKind;
 
 pub static RULE: Rule = Rule {
     id: "CELL-NUMBER",
@@ -18,10 +18,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     for cell in &p.cells {
-        let Some(column) = cell.key.rsplit('.').next() else {
-            continue;
-        };
-        let kind = schema::column_kind(column);
+        let kind = cell.key.column_def().kind;
         let problem = match (&cell.value, kind) {
             (Value::Text, _) => Some("不是数字".to_owned()),
             (Value::Number { decimal: true, .. }, ValueKind::Count | ValueKind::Signed) => Some("是小数，件数应为整数".to_owned()),
@@ -32,9 +29,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         if let Some(problem) = problem {
             out.push(
-                RULE.finding(format!("单元格 {}（内容“{}”）{}。", cell.key, cell.raw, problem))
-                    .cells([cell.key.clone()])
-                    .line(cell.span.line),
+                RULE.finding(format!("{}（内容“{}”）{}。", cell.key.label(), cell.raw, problem)).cells([cell.key]).line(cell.span.line),
             );
         }
     }

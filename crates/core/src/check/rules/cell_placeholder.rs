@@ -1,9 +1,9 @@
 //! CELL-PLACEHOLDER: `/`, `—`, `无` … in a data cell (read as 0 / not applicable).
 
 use super::{Context, Rule};
+use crate::check::cell_lists;
 use crate::check::finding::{Finding, Severity};
 use crate::read::cell::Value;
-use crate::schema::TableKey;
 
 pub static RULE: Rule = Rule {
     id: "CELL-PLACEHOLDER",
@@ -15,22 +15,18 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    for table in TableKey::ALL {
-        let cells: Vec<_> = p.cells_of(table).filter(|c| c.value == Value::Placeholder).collect();
-        let Some(first) = cells.first() else { continue };
-        let listed: Vec<String> = cells.iter().map(|c| format!("{}（“{}”）", c.key, c.raw)).collect();
-        out.push(
-            RULE.finding(format!("{}有 {} 个单元格填写的是符号而非数字，按 0 计算：{}。", table.title(), cells.len(), listed.join("、")))
-                .cells(cells.iter().map(|c| c.key.clone()))
-                .line(first.span.line),
-        );
-    }
+    cell_lists::check(
+        &RULE,
+        cx.report,
+        |c| c.value == Value::Placeholder,
+        |table, count, listed| format!("{}有 {count} 个单元格填写的是符号而非数字，按 0 计算：{listed}。", table.title()),
+        out,
+    );
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{check, edited, findings, SYNTHETIC_2021};
+    use crate::testing::{check, edited, findings, key, SYNTHETIC_2021};
 
     #[test]
     fn fires_on_slashes_and_dashes() {
@@ -38,7 +34,7 @@ mod tests {
         let found = findings(&text, "CELL-PLACEHOLDER");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].cells, vec!["applications.other_misc.natural", "applications.other_misc.commercial"]);
-        assert_eq!(check(&text).parsed.value("applications.other_misc.natural"), Some(0.0));
+        assert_eq!(check(&text).parsed.value(key("applications.other_misc.natural")), Some(0.0));
     }
 
     #[test]

@@ -15,13 +15,15 @@ mod sec6_fee;
 mod struct_row;
 mod struct_section;
 mod struct_table;
+mod struct_unread;
 mod t2_fee_unit;
 mod t2_in_force;
 mod t2_published;
-mod t3_balance;
-mod t3_processed;
-mod t3_row_total;
-mod t4_total;
+mod t2_unpublished;
+pub(crate) mod t3_balance;
+pub(crate) mod t3_processed;
+pub(crate) mod t3_row_total;
+pub(crate) mod t4_total;
 mod template_mixed;
 mod template_year;
 mod text_carried_in;
@@ -66,10 +68,12 @@ impl Rule {
             rule: self.id,
             severity: self.severity,
             message: message.into(),
+            table: None,
             cells: Vec::new(),
             expected: None,
             actual: None,
             line: None,
+            suggestion: None,
         }
     }
 }
@@ -81,6 +85,7 @@ pub static ALL: &[&Rule] = &[
     &t3_row_total::RULE,
     &t4_total::RULE,
     &t2_published::RULE,
+    &t2_unpublished::RULE,
     &t2_in_force::RULE,
     &t2_fee_unit::RULE,
     &text_new::RULE,
@@ -102,6 +107,7 @@ pub static ALL: &[&Rule] = &[
     &year_items::RULE,
     &struct_section::RULE,
     &struct_table::RULE,
+    &struct_unread::RULE,
     &struct_row::RULE,
     &template_year::RULE,
     &template_mixed::RULE,

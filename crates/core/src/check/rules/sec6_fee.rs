@@ -2,9 +2,8 @@
 //! and should report a fee when applications were dropped for not paying one.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
-use crate::schema::Format;
+use crate::check::finding::{show, Finding, Severity};
+use crate::schema::{CellKey, ColumnKey, Format, RowKey, TableKey};
 use crate::text::skeleton;
 
 pub static RULE: Rule = Rule {
@@ -16,7 +15,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const KEY: &str = "applications.other_no_fee.total";
+const KEY: CellKey = CellKey::new(TableKey::Applications, RowKey::OtherNoFee, ColumnKey::Total);
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
@@ -37,9 +36,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 RULE.finding(format!(
                     "第六部分说未收取信息处理费，但表三有 {} 件申请因“逾期未按收费通知要求缴纳费用”而不再处理，说明曾发出收费通知，请核对。",
-                    fmt(dropped)
+                    show(dropped)
                 ))
-                .cells([KEY.to_owned()])
+                .cells([KEY])
                 .line(line),
             );
         }

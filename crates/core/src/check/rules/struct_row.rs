@@ -2,7 +2,7 @@
 
 use super::{Context, Rule};
 use crate::check::finding::{Finding, Severity};
-use crate::schema::{self, Era, Format, TableKey};
+use crate::schema::{self, Era, Format, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "STRUCT-ROW",
@@ -20,16 +20,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if read.rows.is_empty() {
             continue; // STRUCT-TABLE says the table is missing.
         }
-        let found = |key: &str| read.rows.iter().any(|(k, _)| *k == key);
-        let missing: Vec<&str> = expected_rows(table, read.format).into_iter().filter(|k| !found(k)).collect();
+        let found = |key: RowKey| read.rows.iter().any(|(k, _)| *k == key);
+        let missing: Vec<RowKey> = expected_rows(table, read.format).into_iter().filter(|&k| !found(k)).collect();
         if !missing.is_empty() {
-            let labels: Vec<&str> = missing.iter().map(|k| schema::row_label(table, k)).collect();
-            let f = RULE.finding(format!("{}缺少以下行：{}。", table.title(), labels.join("；")));
+            let labels: Vec<&str> = missing.iter().map(|&k| schema::row_def(table, k).label).collect();
+            let f = RULE.finding(format!("{}缺少以下行：{}。", table.title(), labels.join("；"))).table(table);
             out.push(f.line(read.line.unwrap_or(1)));
         }
         for extra in &read.extra_rows {
             out.push(
                 RULE.finding(format!("{}中有一行“{}”不是统一格式中的行（数字：{}）。", table.title(), extra.label, extra.cells.join("、")))
+                    .table(table)
                     .line(extra.line),
             );
         }
@@ -38,7 +39,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// The standard rows of a table in the table's format. 表三's （六） is either the single 2019 row
 /// or the three 2021 sub-rows; whichever form the table uses is complete.
-fn expected_rows(table: TableKey, format: Format) -> Vec<&'static str> {
+fn expected_rows(table: TableKey, format: Format) -> Vec<RowKey> {
     match table {
         TableKey::Active => schema::ACTIVE_GROUPS
             .iter()

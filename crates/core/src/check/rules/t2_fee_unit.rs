@@ -3,6 +3,7 @@
 
 use super::{Context, Rule};
 use crate::check::finding::{Finding, Severity};
+use crate::schema::{CellKey, ColumnKey, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "T2-FEE-UNIT",
@@ -13,7 +14,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const KEY: &str = "active.fees.amount_wan";
+const KEY: CellKey = CellKey::new(TableKey::Active, RowKey::Fees, ColumnKey::AmountWan);
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
@@ -21,7 +22,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if cell.value.unit() == Some("元") {
         out.push(
             RULE.finding(format!("表二“行政事业性收费”的本年收费金额应以万元为单位，但单元格写的是“{}”（元）。", cell.raw))
-                .cells([KEY.to_owned()])
+                .cells([KEY])
                 .line(cell.span.line),
         );
     }
@@ -32,7 +33,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     "正文“{}”中行政事业性收费以“元”为单位；表二要求以万元填写，请确认表中数字的单位。",
                     sentence.excerpt(amount.at)
                 ))
-                .cells([KEY.to_owned()])
+                .cells([KEY])
                 .line(p.source.span(amount.start_byte, amount.end_byte).line),
             );
         }

@@ -1,9 +1,9 @@
 //! T2-IN-FORCE (2021 format): for 规章 and 行政规范性文件, `in_force ≥ issued` is expected.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::{fmt, key};
-use crate::schema::{row_label, TableKey};
+use crate::check::comparisons::{self, Bound};
+use crate::check::finding::{show, Finding, Severity};
+use crate::schema::{ColumnKey, RowKey};
 
 pub static RULE: Rule = Rule {
     id: "T2-IN-FORCE",
@@ -15,22 +15,15 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    let t = TableKey::Active;
-    for row in ["rules", "normative"] {
-        let (issued, in_force) = (key(t, row, "issued"), key(t, row, "in_force"));
-        let (Some(a), Some(b)) = (p.cell(&issued).and_then(|c| c.number()), p.cell(&in_force).and_then(|c| c.number())) else {
-            continue;
-        };
-        if b < a {
-            out.push(
-                RULE.finding(format!("表二“{}”：现行有效件数 {} 少于本年制发件数 {}。", row_label(t, row), fmt(b), fmt(a)))
-                    .cells([issued, in_force.clone()])
-                    .expected_actual(a, b)
-                    .line(p.cell(&in_force).map_or(1, |c| c.span.line)),
-            );
-        }
-    }
+    let columns = (ColumnKey::InForce, ColumnKey::Issued, Bound::AtLeast);
+    comparisons::check(
+        &RULE,
+        cx.report,
+        &[RowKey::Rules, RowKey::Normative],
+        columns,
+        |row, in_force, issued| format!("表二“{row}”行：“现行有效件数”为 {}，少于“本年制发件数”{}。", show(in_force), show(issued)),
+        out,
+    );
 }
 
 #[cfg(test)]
@@ -43,6 +36,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].cells, ["active.normative.issued", "active.normative.in_force"]);
         assert_eq!((found[0].expected, found[0].actual), (Some(8.0), Some(3.0)));
+        assert_eq!(found[0].message, "表二“行政规范性文件”行：“现行有效件数”为 3，少于“本年制发件数”8。");
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! T3-BALANCE: the stated 勾稽关系 of 表三, for each of the seven columns:
+//! T3-BALANCE: the identity printed in 表三's header, for each of the 7 columns:
 //! `new + carried_in = processed + carried_out`.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::{blank_note, equal, fmt, key, sum};
-use crate::schema::{column_label, TableKey, APPLICATION_COLUMNS};
+use crate::check::finding::{show, Finding, Severity};
+use crate::check::identities::{self, Failure, Identity};
+use crate::read::Parsed;
+use crate::schema::{column_def, CellKey, RowKey, TableKey, APPLICATION_COLUMNS};
 
 pub static RULE: Rule = Rule {
     id: "T3-BALANCE",
@@ -16,36 +17,38 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    let t = TableKey::Applications;
-    for col in APPLICATION_COLUMNS {
-        let k = |row: &str| key(t, row, col.key);
-        let (Some(received), Some(handled)) = (sum(p, &[k("new"), k("carried_in")]), sum(p, &[k("processed"), k("carried_out")])) else {
-            continue;
-        };
-        if equal(received.value, handled.value) {
-            continue;
-        }
-        let v = |row: &str| fmt(p.value(&k(row)).unwrap_or(0.0));
-        let message = format!(
-            "表三“{}”列不平衡：本年新收 {} + 上年结转 {} = {}，而办理结果总计 {} + 结转下年度 {} = {}；两者应相等（第一项加第二项之和，等于第三项加第四项之和）。{}",
-            column_label(t, col.key),
-            v("new"),
-            v("carried_in"),
-            fmt(received.value),
-            v("processed"),
-            v("carried_out"),
-            fmt(handled.value),
-            blank_note(&[&received, &handled])
-        );
-        let line = p.cell(&k("new")).map_or(1, |c| c.span.line);
-        out.push(
-            RULE.finding(message)
-                .cells(["new", "carried_in", "processed", "carried_out"].map(k))
-                .expected_actual(received.value, handled.value)
-                .line(line),
-        );
-    }
+    identities::check(&RULE, cx.report, &identities(cx.report), |f| message(cx.report, f), out);
+}
+
+/// `new + carried_in = processed + carried_out` in each column.
+pub fn identities(_: &Parsed) -> Vec<Identity> {
+    APPLICATION_COLUMNS
+        .iter()
+        .map(|col| {
+            let k = |row| CellKey::new(TableKey::Applications, row, col.key);
+            Identity {
+                left: vec![k(RowKey::New), k(RowKey::CarriedIn)],
+                right: vec![k(RowKey::Processed), k(RowKey::CarriedOut)],
+                anchor: k(RowKey::New),
+                right_first: false,
+            }
+        })
+        .collect()
+}
+
+fn message(p: &Parsed, f: &Failure) -> String {
+    let column = f.identity.anchor.column;
+    let v = |row| show(p.value(CellKey::new(TableKey::Applications, row, column)).unwrap_or(0.0));
+    format!(
+        "表三“{}”列不平衡：本年新收 {} + 上年结转 {} = {}，而办理结果总计 {} + 结转下年度 {} = {}；两者应相等（第一项加第二项之和，等于第三项加第四项之和）。",
+        column_def(TableKey::Applications, column).label,
+        v(RowKey::New),
+        v(RowKey::CarriedIn),
+        show(f.left.value),
+        v(RowKey::Processed),
+        v(RowKey::CarriedOut),
+        show(f.right.value),
+    )
 }
 
 #[cfg(test)]
@@ -77,7 +80,11 @@ mod tests {
         let text = edited("四、结转下年度继续办理\t0\t1\t0\t0\t0\t0\t1", "四、结转下年度继续办理\t0\t\t0\t0\t0\t0\t1");
         let found = findings(&text, "T3-BALANCE");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("其中 applications.carried_out.commercial 为空白，按 0 计算"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("（其中表三“四、结转下年度继续办理”行“商业企业”列为空白，核对时按 0 计算；"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! T3-PROCESSED: （七）总计 is the sum of all outcome rows, in each column.
+//! T3-PROCESSED: in each column of 表三, （七）总计 is the sum of every outcome row (the single 2019
+//! （六） row or the three 2021 sub-rows).
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::{blank_note, fmt, key, outcome_rows, total_mismatch};
-use crate::schema::{column_label, TableKey, APPLICATION_COLUMNS};
+use crate::check::finding::{show, Finding, Severity};
+use crate::check::identities::{self, Failure, Identity};
+use crate::check::sums::outcome_rows;
+use crate::read::Parsed;
+use crate::schema::{CellKey, RowKey, TableKey, APPLICATION_COLUMNS};
 
 pub static RULE: Rule = Rule {
     id: "T3-PROCESSED",
@@ -15,26 +18,28 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    let t = TableKey::Applications;
+    identities::check(&RULE, cx.report, &identities(cx.report), message, out);
+}
+
+/// Each column's outcome rows add up to its （七）总计.
+pub fn identities(p: &Parsed) -> Vec<Identity> {
     let rows = outcome_rows(p);
-    for col in APPLICATION_COLUMNS {
-        let parts: Vec<String> = rows.iter().map(|r| key(t, r, col.key)).collect();
-        let total_key = key(t, "processed", col.key);
-        let Some(m) = total_mismatch(p, &parts, &total_key) else {
-            continue;
-        };
-        let message = format!(
-            "表三“{}”列：（七）总计填写 {}，但（一）至（六）各项办理结果相加为 {}。{}",
-            column_label(t, col.key),
-            fmt(m.total.value),
-            fmt(m.parts.value),
-            blank_note(&[&m.total, &m.parts])
-        );
-        out.push(
-            RULE.finding(message).cells(std::iter::once(total_key).chain(parts)).expected_actual(m.parts.value, m.total.value).line(m.line),
-        );
-    }
+    APPLICATION_COLUMNS
+        .iter()
+        .map(|col| {
+            let total = CellKey::new(TableKey::Applications, RowKey::Processed, col.key);
+            Identity { right_first: true, ..Identity::parts(rows.iter().map(|&r| total.with_row(r)).collect(), total) }
+        })
+        .collect()
+}
+
+fn message(f: &Failure) -> String {
+    format!(
+        "表三“{}”列：（七）总计{}，但（一）至（六）各项办理结果相加为 {}。",
+        f.identity.anchor.column_def().label,
+        f.right_stated(),
+        show(f.left.value)
+    )
 }
 
 #[cfg(test)]
@@ -48,10 +53,14 @@ mod tests {
         let found = findings(&text, "T3-PROCESSED");
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].cells[0], "applications.processed.natural");
-        assert!(found[0].cells.contains(&"applications.other_misc.natural".to_owned()));
-        assert!(!found[0].cells.contains(&"applications.other.natural".to_owned()));
+        assert!(found[0].cells.iter().any(|k| *k == "applications.other_misc.natural"));
+        assert!(!found[0].cells.iter().any(|k| *k == "applications.other.natural"));
         assert_eq!((found[0].expected, found[0].actual), (Some(22.0), Some(23.0)));
-        assert_eq!(found[0].message, "表三“自然人”列：（七）总计填写 23，但（一）至（六）各项办理结果相加为 22。");
+        assert!(
+            found[0].message.starts_with("表三“自然人”列：（七）总计为 23，但（一）至（六）各项办理结果相加为 22。"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

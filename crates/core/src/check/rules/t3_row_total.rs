@@ -1,9 +1,11 @@
 //! T3-ROW-TOTAL: the 总计 column of 表三 is the sum of the six applicant columns, in each row.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::{applicant_columns, blank_note, fmt, key, total_mismatch};
-use crate::schema::{row_label, TableKey, APPLICATION_ROWS};
+use crate::check::finding::{show, Finding, Severity};
+use crate::check::identities::{self, Failure, Identity};
+use crate::check::sums::applicant_columns;
+use crate::read::Parsed;
+use crate::schema::{CellKey, ColumnKey, TableKey, APPLICATION_ROWS};
 
 pub static RULE: Rule = Rule {
     id: "T3-ROW-TOTAL",
@@ -15,28 +17,22 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    let t = TableKey::Applications;
-    for row in APPLICATION_ROWS {
-        let parts: Vec<String> = applicant_columns().map(|c| key(t, row.key, c)).collect();
-        let total_key = key(t, row.key, "total");
-        let Some(m) = total_mismatch(p, &parts, &total_key) else {
-            continue;
-        };
-        let message = format!(
-            "表三“{}”一行：“总计”填写 {}，但六类申请人相加为 {}。{}",
-            row_label(t, row.key),
-            fmt(m.total.value),
-            fmt(m.parts.value),
-            blank_note(&[&m.total, &m.parts])
-        );
-        out.push(
-            RULE.finding(message)
-                .cells(parts.into_iter().chain(std::iter::once(total_key)))
-                .expected_actual(m.parts.value, m.total.value)
-                .line(m.line),
-        );
-    }
+    identities::check(&RULE, cx.report, &identities(cx.report), message, out);
+}
+
+/// Each row's six applicant columns add up to its 总计.
+pub fn identities(_: &Parsed) -> Vec<Identity> {
+    APPLICATION_ROWS
+        .iter()
+        .map(|row| {
+            let total = CellKey::new(TableKey::Applications, row.key, ColumnKey::Total);
+            Identity::parts(applicant_columns().map(|c| total.with_column(c)).collect(), total)
+        })
+        .collect()
+}
+
+fn message(f: &Failure) -> String {
+    format!("表三“{}”行：“总计”列{}，但六类申请人相加为 {}。", f.identity.anchor.row_label(), f.right_stated(), show(f.left.value))
 }
 
 #[cfg(test)]
@@ -51,7 +47,8 @@ mod tests {
         assert_eq!(found[0].cells.len(), 7);
         assert_eq!(found[0].cells[6], "applications.ignored_repeat.total");
         assert_eq!((found[0].expected, found[0].actual), (Some(2.0), Some(3.0)));
-        assert_eq!(found[0].message, "表三“2.重复申请”一行：“总计”填写 3，但六类申请人相加为 2。");
+        assert_eq!(found[0].message, "表三“2.重复申请”行：“总计”列为 3，但六类申请人相加为 2。建议：表三“2.重复申请”行“总计”列改为 2。");
+        assert_eq!(found[0].suggestion.map(|s| (s.cell.to_string(), s.value)), Some(("applications.ignored_repeat.total".to_owned(), 2.0)));
     }
 
     #[test]
@@ -59,7 +56,10 @@ mod tests {
         let text = edited("2.重复申请\t1\t0\t0\t0\t0\t1\t2", "2.重复申请\t1\t0\t0\t0\t0\t1\t");
         let found = findings(&text, "T3-ROW-TOTAL");
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("applications.ignored_repeat.total 为空白"));
+        assert_eq!(
+            found[0].message,
+            "表三“2.重复申请”行：“总计”列空白（核对时按 0 计算），但六类申请人相加为 2。建议：表三“2.重复申请”行“总计”列改为 2。"
+        );
     }
 
     #[test]

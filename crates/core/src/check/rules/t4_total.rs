@@ -1,9 +1,10 @@
-//! T4-TOTAL: in each group of 表四, `upheld + corrected + other + pending = total`.
+//! T4-TOTAL: in each group of 表四, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::{blank_note, fmt, key, total_mismatch};
-use crate::schema::{TableKey, REVIEW_ROWS};
+use crate::check::finding::{show, Finding, Severity};
+use crate::check::identities::{self, Failure, Identity};
+use crate::read::Parsed;
+use crate::schema::{CellKey, ColumnKey, TableKey, REVIEW_ROWS};
 
 pub static RULE: Rule = Rule {
     id: "T4-TOTAL",
@@ -14,34 +15,35 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+const RESULTS: [ColumnKey; 4] = [ColumnKey::Upheld, ColumnKey::Corrected, ColumnKey::Other, ColumnKey::Pending];
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let p = cx.report;
-    let t = TableKey::Reviews;
-    for group in REVIEW_ROWS {
-        let parts: Vec<String> = ["upheld", "corrected", "other", "pending"].iter().map(|c| key(t, group.key, c)).collect();
-        let total_key = key(t, group.key, "total");
-        let Some(m) = total_mismatch(p, &parts, &total_key) else {
-            continue;
-        };
-        let v: Vec<String> = parts.iter().map(|k| fmt(p.value(k).unwrap_or(0.0))).collect();
-        let message = format!(
-            "表四“{}”：结果维持 {} + 结果纠正 {} + 其他结果 {} + 尚未审结 {} = {}，但“总计”填写 {}。{}",
-            group.label,
-            v[0],
-            v[1],
-            v[2],
-            v[3],
-            fmt(m.parts.value),
-            fmt(m.total.value),
-            blank_note(&[&m.parts, &m.total])
-        );
-        out.push(
-            RULE.finding(message)
-                .cells(parts.into_iter().chain(std::iter::once(total_key)))
-                .expected_actual(m.parts.value, m.total.value)
-                .line(m.line),
-        );
-    }
+    identities::check(&RULE, cx.report, &identities(cx.report), |f| message(cx.report, f), out);
+}
+
+/// Each group's four results add up to its 总计.
+pub fn identities(_: &Parsed) -> Vec<Identity> {
+    REVIEW_ROWS
+        .iter()
+        .map(|group| {
+            let total = CellKey::new(TableKey::Reviews, group.key, ColumnKey::Total);
+            Identity::parts(RESULTS.iter().map(|&c| total.with_column(c)).collect(), total)
+        })
+        .collect()
+}
+
+fn message(p: &Parsed, f: &Failure) -> String {
+    let v: Vec<String> = f.identity.left.iter().map(|&k| show(p.value(k).unwrap_or(0.0))).collect();
+    format!(
+        "表四“{}”：结果维持 {} + 结果纠正 {} + 其他结果 {} + 尚未审结 {} = {}，但“总计”{}。",
+        f.identity.anchor.row_label(),
+        v[0],
+        v[1],
+        v[2],
+        v[3],
+        show(f.left.value),
+        f.right_stated()
+    )
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::{Context, Rule};
 use crate::check::figures::check_topic;
 use crate::check::finding::{Finding, Severity};
 use crate::read::prose::Topic;
+use crate::schema::RowKey;
 
 pub static RULE: Rule = Rule {
     id: "TEXT-CARRIED-IN",
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    check_topic(&RULE, cx.report, Topic::CarriedIn, &[("表三“上年结转政府信息公开申请数量”总计", &["carried_in"])], out);
+    check_topic(&RULE, cx.report, Topic::CarriedIn, &[("表三“上年结转政府信息公开申请数量”总计", &[RowKey::CarriedIn])], out);
 }
 
 #[cfg(test)]

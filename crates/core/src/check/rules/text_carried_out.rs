@@ -4,6 +4,7 @@ use super::{Context, Rule};
 use crate::check::figures::check_topic;
 use crate::check::finding::{Finding, Severity};
 use crate::read::prose::Topic;
+use crate::schema::RowKey;
 
 pub static RULE: Rule = Rule {
     id: "TEXT-CARRIED-OUT",
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    check_topic(&RULE, cx.report, Topic::CarriedOut, &[("表三“结转下年度继续办理”总计", &["carried_out"])], out);
+    check_topic(&RULE, cx.report, Topic::CarriedOut, &[("表三“结转下年度继续办理”总计", &[RowKey::CarriedOut])], out);
 }
 
 #[cfg(test)]

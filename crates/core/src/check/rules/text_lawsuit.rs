@@ -1,13 +1,11 @@
-//! TEXT-LAWSUIT: 行政诉讼 N 件 (and its results) in the prose, against the sum of 表四's two lawsuit
-//! groups (未经复议直接起诉 + 复议后起诉).
+//! TEXT-LAWSUIT: 行政诉讼 N 件 (and its results) in the prose, and "均获维持", against the sum of
+//! 表四's two lawsuit groups.
 
 use super::{Context, Rule};
-use crate::check::figures::{compare, Target};
+use crate::check::figures::{all_upheld, compare, Target};
 use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
 use crate::read::prose::{Claim, Topic};
-use crate::schema::column_label;
-use crate::TableKey;
+use crate::schema::{column_def, CellKey, ColumnKey, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "TEXT-LAWSUIT",
@@ -18,9 +16,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn cells(column: &str) -> Vec<String> {
-    vec![format!("reviews.lawsuit_direct.{column}"), format!("reviews.lawsuit_after_review.{column}")]
-}
+const GROUPS: [RowKey; 2] = [RowKey::LawsuitDirect, RowKey::LawsuitAfterReview];
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
@@ -28,33 +24,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Topic::Lawsuit(column) = m.topic else {
             continue;
         };
-        let column = column.unwrap_or("total");
-        let what = format!("表四两组行政诉讼“{}”之和", column_label(TableKey::Reviews, column));
-        let targets: Vec<Target> = Target::new(p, what, cells(column)).into_iter().collect();
-        out.extend(compare(&RULE, p, m, &targets));
+        let column = column.unwrap_or(ColumnKey::Total);
+        let what = format!("表四两组行政诉讼“{}”之和", column_def(TableKey::Reviews, column).label);
+        let cells = GROUPS.iter().map(|&g| CellKey::new(TableKey::Reviews, g, column)).collect();
+        out.extend(compare(&RULE, p, m, &Target::new(p, what, cells).into_iter().collect::<Vec<_>>()));
     }
-    for &(claim, index) in &p.prose.claims {
-        if claim != Claim::LawsuitAllUpheld {
-            continue;
-        }
-        let (Some(upheld), Some(total)) = (Target::new(p, "", cells("upheld")), Target::new(p, "", cells("total"))) else {
-            continue;
-        };
-        if upheld.value < total.value {
-            let sentence = &p.prose.sentences[index];
-            out.push(
-                RULE.finding(format!(
-                    "正文“{}”称行政诉讼结果均为维持，但表四行政诉讼共 {} 件，其中结果维持只有 {} 件。",
-                    sentence.excerpt(0),
-                    fmt(total.value),
-                    fmt(upheld.value)
-                ))
-                .cells(upheld.cells.into_iter().chain(total.cells))
-                .expected_actual(total.value, upheld.value)
-                .line(sentence.line),
-            );
-        }
-    }
+    all_upheld(&RULE, p, Claim::LawsuitAllUpheld, &GROUPS, "行政诉讼", out);
 }
 
 #[cfg(test)]

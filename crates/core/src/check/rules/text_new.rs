@@ -5,6 +5,7 @@ use super::{Context, Rule};
 use crate::check::figures::check_topic;
 use crate::check::finding::{Finding, Severity};
 use crate::read::prose::Topic;
+use crate::schema::RowKey;
 
 pub static RULE: Rule = Rule {
     id: "TEXT-NEW",
@@ -20,7 +21,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         &RULE,
         cx.report,
         Topic::New,
-        &[("表三“本年新收政府信息公开申请数量”总计", &["new"]), ("本年新收与上年结转之和", &["new", "carried_in"])],
+        &[("表三“本年新收政府信息公开申请数量”总计", &[RowKey::New]), ("本年新收与上年结转之和", &[RowKey::New, RowKey::CarriedIn])],
         out,
     );
 }

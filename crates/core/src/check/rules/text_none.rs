@@ -1,11 +1,10 @@
-//! TEXT-NONE: the prose says there were none ("无依申请公开", "未收到…申请", "未发生…行政复议")
-//! while the table is not zero.
+//! TEXT-NONE: "无依申请公开", "未收到…申请", "未发生…行政复议" while the table is non-zero.
 
 use super::{Context, Rule};
-use crate::check::figures::Target;
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
+use crate::check::figures::{totals, Target};
+use crate::check::finding::{show, Finding, Severity};
 use crate::read::prose::Claim;
+use crate::schema::{CellKey, ColumnKey, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "TEXT-NONE",
@@ -18,14 +17,13 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
+    let review_total = |g| CellKey::new(TableKey::Reviews, g, ColumnKey::Total);
     for &(claim, index) in &p.prose.claims {
         let (what, cells) = match claim {
-            Claim::NoApplications => {
-                ("表三本年新收与上年结转的申请", vec!["applications.new.total".to_owned(), "applications.carried_in.total".to_owned()])
-            }
-            Claim::NoReview => ("表四“行政复议”总计", vec!["reviews.review.total".to_owned()]),
+            Claim::NoApplications => ("表三本年新收与上年结转的申请", totals(&[RowKey::New, RowKey::CarriedIn])),
+            Claim::NoReview => ("表四“行政复议”总计", vec![review_total(RowKey::Review)]),
             Claim::NoLawsuit => {
-                ("表四行政诉讼两组总计", vec!["reviews.lawsuit_direct.total".to_owned(), "reviews.lawsuit_after_review.total".to_owned()])
+                ("表四行政诉讼两组总计", vec![review_total(RowKey::LawsuitDirect), review_total(RowKey::LawsuitAfterReview)])
             }
             Claim::ReviewAllUpheld | Claim::LawsuitAllUpheld => continue,
         };
@@ -35,7 +33,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if target.value > 0.0 {
             let sentence = &p.prose.sentences[index];
             out.push(
-                RULE.finding(format!("正文“{}”表示没有此类情况，但{}共 {} 件。", sentence.excerpt(0), what, fmt(target.value)))
+                RULE.finding(format!("正文“{}”表示没有此类情况，但{}共 {} 件。", sentence.excerpt(0), what, show(target.value)))
                     .cells(target.cells)
                     .expected_actual(target.value, 0.0)
                     .line(sentence.line),

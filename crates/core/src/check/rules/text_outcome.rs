@@ -7,6 +7,7 @@ use crate::check::finding::{Finding, Severity};
 use crate::check::sums::outcome_rows;
 use crate::read::prose::{Outcome, Topic};
 use crate::read::Parsed;
+use crate::schema::{row_def, OutcomeGroup, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "TEXT-OUTCOME",
@@ -31,17 +32,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The 表三 rows an outcome word stands for.
-fn target_rows(p: &Parsed, outcome: Outcome) -> Option<(&'static str, Vec<&'static str>)> {
-    let group = |prefix: &str| outcome_rows(p).into_iter().filter(|r| r.starts_with(prefix)).collect::<Vec<_>>();
+/// The 表三 rows an outcome word stands for: a row, or the rows of its group the table uses.
+fn target_rows(p: &Parsed, outcome: Outcome) -> Option<(&'static str, Vec<RowKey>)> {
+    let group = |g: OutcomeGroup| outcome_rows(p).into_iter().filter(|&r| row_def(TableKey::Applications, r).outcome == Some(g)).collect();
     Some(match outcome {
-        Outcome::Granted => ("“予以公开”", vec!["granted"]),
-        Outcome::Partial => ("“部分公开”", vec!["partial"]),
-        Outcome::GrantedPartial => ("“予以公开”与“部分公开”之和", vec!["granted", "partial"]),
-        Outcome::Denied => ("“不予公开”各项之和", group("denied_")),
-        Outcome::Unable => ("“无法提供”各项之和", group("unable_")),
-        Outcome::Ignored => ("“不予处理”各项之和", group("ignored_")),
-        Outcome::Other => ("“其他处理”", group("other")),
+        Outcome::Granted => ("“予以公开”", vec![RowKey::Granted]),
+        Outcome::Partial => ("“部分公开”", vec![RowKey::Partial]),
+        Outcome::GrantedPartial => ("“予以公开”与“部分公开”之和", vec![RowKey::Granted, RowKey::Partial]),
+        Outcome::Denied => ("“不予公开”各项之和", group(OutcomeGroup::Denied)),
+        Outcome::Unable => ("“无法提供”各项之和", group(OutcomeGroup::Unable)),
+        Outcome::Ignored => ("“不予处理”各项之和", group(OutcomeGroup::Ignored)),
+        Outcome::Other => ("“其他处理”", group(OutcomeGroup::Other)),
     })
 }
 

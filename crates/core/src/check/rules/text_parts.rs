@@ -2,8 +2,7 @@
 //! must add up.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
+use crate::check::finding::{show, Finding, Severity};
 use crate::read::prose::{Amount, Sentence};
 
 pub static RULE: Rule = Rule {
@@ -55,15 +54,15 @@ fn compare(line: usize, sentence: &Sentence, total: &Amount, parts: &[&Amount]) 
     if (sum - total.value).abs() < 1e-6 {
         return None;
     }
-    let listed: Vec<String> = parts.iter().map(|a| fmt(a.value)).collect();
+    let listed: Vec<String> = parts.iter().map(|a| show(a.value)).collect();
     Some(
         RULE.finding(format!(
             "正文“{}”：总数为 {}{}，但其中列出的各项 {} 相加为 {}{}。",
             sentence.excerpt(parts[0].at),
-            fmt(total.value),
+            show(total.value),
             total.unit,
             listed.join(" + "),
-            fmt(sum),
+            show(sum),
             total.unit
         ))
         .expected_actual(total.value, sum)

@@ -4,6 +4,7 @@ use super::{Context, Rule};
 use crate::check::figures::check_topic;
 use crate::check::finding::{Finding, Severity};
 use crate::read::prose::Topic;
+use crate::schema::RowKey;
 
 pub static RULE: Rule = Rule {
     id: "TEXT-PROCESSED",
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    check_topic(&RULE, cx.report, Topic::Processed, &[("表三“（七）总计”的总计", &["processed"])], out);
+    check_topic(&RULE, cx.report, Topic::Processed, &[("表三“（七）总计”的总计", &[RowKey::Processed])], out);
 }
 
 #[cfg(test)]

@@ -1,13 +1,11 @@
-//! TEXT-REVIEW: 行政复议 N 件 (and 维持/纠正/其他/尚未审结 N 件, or "均获维持") in the prose,
-//! against 表四 `reviews.review.*`.
+//! TEXT-REVIEW: 行政复议 N 件 (and 维持/纠正/… N 件) in the prose, and "均获维持", against 表四
+//! `reviews.review.*`.
 
 use super::{Context, Rule};
-use crate::check::figures::{compare, Target};
+use crate::check::figures::{all_upheld, compare, Target};
 use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
 use crate::read::prose::{Claim, Topic};
-use crate::schema::column_label;
-use crate::TableKey;
+use crate::schema::{CellKey, ColumnKey, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "TEXT-REVIEW",
@@ -24,33 +22,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Topic::Review(column) = m.topic else {
             continue;
         };
-        let column = column.unwrap_or("total");
-        let what = format!("表四“行政复议”{}", column_label(TableKey::Reviews, column));
-        let targets: Vec<Target> = Target::new(p, what, vec![format!("reviews.review.{column}")]).into_iter().collect();
-        out.extend(compare(&RULE, p, m, &targets));
+        let cell = CellKey::new(TableKey::Reviews, RowKey::Review, column.unwrap_or(ColumnKey::Total));
+        let what = format!("表四“行政复议”{}", cell.column_def().label);
+        out.extend(compare(&RULE, p, m, &Target::new(p, what, vec![cell]).into_iter().collect::<Vec<_>>()));
     }
-    for &(claim, index) in &p.prose.claims {
-        if claim != Claim::ReviewAllUpheld {
-            continue;
-        }
-        let (Some(upheld), Some(total)) = (p.value("reviews.review.upheld"), p.value("reviews.review.total")) else {
-            continue;
-        };
-        if upheld < total {
-            let sentence = &p.prose.sentences[index];
-            out.push(
-                RULE.finding(format!(
-                    "正文“{}”称行政复议结果均为维持，但表四“行政复议”共 {} 件，其中结果维持只有 {} 件。",
-                    sentence.excerpt(0),
-                    fmt(total),
-                    fmt(upheld)
-                ))
-                .cells(["upheld", "corrected", "other", "pending", "total"].map(|c| format!("reviews.review.{c}")))
-                .expected_actual(total, upheld)
-                .line(sentence.line),
-            );
-        }
-    }
+    all_upheld(&RULE, p, Claim::ReviewAllUpheld, &[RowKey::Review], "行政复议", out);
 }
 
 #[cfg(test)]

@@ -2,9 +2,8 @@
 //! in each column (when last year's report is given).
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
-use crate::schema::{column_label, TableKey, APPLICATION_COLUMNS};
+use crate::check::finding::{show, Finding, Severity};
+use crate::schema::{CellKey, RowKey, TableKey, APPLICATION_COLUMNS};
 
 pub static RULE: Rule = Rule {
     id: "YEAR-CARRY",
@@ -29,22 +28,22 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for col in APPLICATION_COLUMNS {
-        let this = format!("applications.carried_in.{}", col.key);
-        let last = format!("applications.carried_out.{}", col.key);
-        let (Some(a), Some(b)) = (p.value(&this), prev.value(&last)) else {
+        let this = CellKey::new(TableKey::Applications, RowKey::CarriedIn, col.key);
+        let last = this.with_row(RowKey::CarriedOut);
+        let (Some(a), Some(b)) = (p.value(this), prev.value(last)) else {
             continue;
         };
         if (a - b).abs() > 1e-6 {
             out.push(
                 RULE.finding(format!(
                     "表三“{}”列：本年度“上年结转”为 {}，但上一年度报告“结转下年度继续办理”为 {}。",
-                    column_label(TableKey::Applications, col.key),
-                    fmt(a),
-                    fmt(b)
+                    col.label,
+                    show(a),
+                    show(b)
                 ))
-                .cells([this.clone()])
+                .cells([this])
                 .expected_actual(b, a)
-                .line(p.cell(&this).map_or(1, |c| c.span.line)),
+                .line(p.cell(this).map_or(1, |c| c.span.line)),
             );
         }
     }

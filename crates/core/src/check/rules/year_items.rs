@@ -2,10 +2,8 @@
 //! 行政事业性收费.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
-use crate::schema::row_label;
-use crate::TableKey;
+use crate::check::finding::{show, Finding, Severity};
+use crate::schema::{CellKey, ColumnKey, RowKey, TableKey};
 
 pub static RULE: Rule = Rule {
     id: "YEAR-ITEMS",
@@ -16,7 +14,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const ROWS: &[&str] = &["licensing", "other_services", "penalty", "coercion", "fees"];
+const ROWS: [RowKey; 5] = [RowKey::Licensing, RowKey::OtherServices, RowKey::Penalty, RowKey::Coercion, RowKey::Fees];
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let (p, Some(prev)) = (cx.report, cx.previous) else {
@@ -26,9 +24,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         return; // YEAR-CARRY says the years do not follow.
     }
     for row in ROWS {
-        let key = |col: &str| format!("active.{row}.{col}");
+        let key = |col| CellKey::new(TableKey::Active, row, col);
         let (Some(before), Some(change), Some(now)) =
-            (prev.value(&key("prev_items")), prev.value(&key("change")), p.value(&key("prev_items")))
+            (prev.value(key(ColumnKey::PrevItems)), prev.value(key(ColumnKey::Change)), p.value(key(ColumnKey::PrevItems)))
         else {
             continue;
         };
@@ -37,15 +35,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 RULE.finding(format!(
                     "表二“{}”：上一年度报告中上一年项目数量 {} + 本年增/减 {} = {}，但本年度“上一年项目数量”为 {}。",
-                    row_label(TableKey::Active, row),
-                    fmt(before),
-                    fmt(change),
-                    fmt(expected),
-                    fmt(now)
+                    key(ColumnKey::PrevItems).row_label(),
+                    show(before),
+                    show(change),
+                    show(expected),
+                    show(now)
                 ))
-                .cells([key("prev_items")])
+                .cells([key(ColumnKey::PrevItems)])
                 .expected_actual(expected, now)
-                .line(p.cell(&key("prev_items")).map_or(1, |c| c.span.line)),
+                .line(p.cell(key(ColumnKey::PrevItems)).map_or(1, |c| c.span.line)),
             );
         }
     }

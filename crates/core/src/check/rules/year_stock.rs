@@ -2,10 +2,9 @@
 //! 行政规范性文件. Across the 2020 → 2021 format change 表二 is not compared, and this says why.
 
 use super::{Context, Rule};
-use crate::check::finding::{Finding, Severity};
-use crate::check::sums::fmt;
-use crate::schema::row_label;
-use crate::TableKey;
+use crate::check::finding::{show, Finding, Severity};
+use crate::schema::{CellKey, ColumnKey, RowKey, TableKey};
+use ColumnKey::{InForce, Issued, Repealed};
 
 pub static RULE: Rule = Rule {
     id: "YEAR-STOCK",
@@ -23,18 +22,18 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if prev.year.zip(p.year).is_some_and(|(a, b)| a != b - 1) {
         return; // YEAR-CARRY says the years do not follow.
     }
-    let has = |r: &crate::Parsed, col: &str| r.cells.iter().any(|c| c.key.starts_with("active.") && c.key.ends_with(col));
-    if has(p, ".in_force") && has(prev, ".public_total") {
+    let has = |r: &crate::Parsed, col: ColumnKey| r.cells_of(TableKey::Active).any(|c| c.key.column == col);
+    if has(p, ColumnKey::InForce) && has(prev, ColumnKey::PublicTotal) {
         out.push(
             RULE.finding("上一年度报告使用2019年版格式、本年度使用2021年版格式，表二的栏目含义已经改变（“对外公开总数量”不同于“现行有效件数”），不做跨年比较。")
                 .severity(Severity::Info),
         );
         return;
     }
-    for row in ["rules", "normative"] {
-        let key = |col: &str| format!("active.{row}.{col}");
+    for row in [RowKey::Rules, RowKey::Normative] {
+        let key = |col| CellKey::new(TableKey::Active, row, col);
         let (Some(before), Some(issued), Some(repealed), Some(now)) =
-            (prev.value(&key("in_force")), p.value(&key("issued")), p.value(&key("repealed")), p.value(&key("in_force")))
+            (prev.value(key(InForce)), p.value(key(Issued)), p.value(key(Repealed)), p.value(key(InForce)))
         else {
             continue;
         };
@@ -43,16 +42,16 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 RULE.finding(format!(
                     "表二“{}”：上一年度现行有效 {} + 本年制发 {} − 本年废止 {} = {}，但本年度现行有效件数为 {}。",
-                    row_label(TableKey::Active, row),
-                    fmt(before),
-                    fmt(issued),
-                    fmt(repealed),
-                    fmt(expected),
-                    fmt(now)
+                    key(InForce).row_label(),
+                    show(before),
+                    show(issued),
+                    show(repealed),
+                    show(expected),
+                    show(now)
                 ))
-                .cells([key("issued"), key("repealed"), key("in_force")])
+                .cells([key(Issued), key(Repealed), key(InForce)])
                 .expected_actual(expected, now)
-                .line(p.cell(&key("in_force")).map_or(1, |c| c.span.line)),
+                .line(p.cell(key(InForce)).map_or(1, |c| c.span.line)),
             );
         }
     }
