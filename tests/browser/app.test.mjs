@@ -86,7 +86,7 @@ test('a changed 表三 number marks the cell and its partners, and the finding s
   assert.doesNotMatch(await page.locator('#cell-applications-partial-natural').getAttribute('class'), /sev-/, 'a cell in neither identity stays unmarked');
   const finding = page.locator('button.finding[data-rule="T3-ROW-TOTAL"]');
   assert.equal(await finding.count(), 1);
-  assert.match(await finding.textContent(), /“（一）予以公开”一行：“总计”填写 1362，但六类申请人相加为 1363/);
+  assert.match(await finding.textContent(), /表三“（一）予以公开”行：“总计”列为 1362，但六类申请人相加为 1363。建议：表三“（一）予以公开”行“商业企业”列改为 21。/);
   assert.match(await page.locator('#verdict').textContent(), /2 个错误/);
 
   await finding.click();
