@@ -1,0 +1,65 @@
+//! 表二's reader: each row's columns follow the header of its caption group (2019 or 2021 wording).
+
+use super::align::{owners, Prepared};
+use super::{TableOutput, Unreadable};
+use crate::read::tokens::Segment;
+use crate::schema::{self, Column, Era, Format, Row, RowKey, TableKey, ACTIVE_GROUPS};
+use crate::text::Source;
+
+/// Reads 表二 from its segments: each row's columns follow the header of its caption group.
+pub fn read_active(source: &Source, segments: Vec<Segment>, line: Option<usize>) -> TableOutput {
+    let table = TableKey::Active;
+    let p = Prepared::new(source, segments);
+    let rows = schema::rows(table);
+    let hits = p.match_rows(&rows);
+    let mut out = TableOutput::empty(table, line);
+    let headers: Vec<Option<Format>> = (0..p.segments.len()).map(|seg| out.header_markers(&p, seg)).collect();
+    let owners = owners(&hits);
+    for hit in &hits {
+        let row = rows[hit.row];
+        let group = ACTIVE_GROUPS.iter().find(|g| g.rows.iter().any(|r| r.key == row.key)).expect("row of a group");
+        let label_line = p.label_line(hit.seg);
+        out.read.rows.push((row.key, label_line));
+        if row.key == RowKey::Normative {
+            let (format, text) =
+                if hit.pattern == 0 { (Format::F2021, "行政规范性文件") } else { (Format::F2019, "规范性文件") };
+            out.marker(format, text, label_line);
+        }
+        if row.era == Era::Only2019 {
+            out.marker(Format::F2019, row.label, label_line);
+        }
+        let cells = p.cells_after(hit, &owners);
+        let header = headers[..=hit.seg].iter().rev().find_map(|h| *h);
+        let columns = active_columns(group, row, header, cells.len());
+        match columns {
+            Some(columns) => out.place_row(&p, row.key, columns, cells, label_line),
+            None => out.read.unreadable.push(Unreadable {
+                row: Some(row.key),
+                line: label_line,
+                found: cells.len(),
+                expected: group.columns_2019.len().max(group.columns_2021.len()),
+                cells: Vec::new(),
+            }),
+        }
+    }
+    out.extra_rows(&p, &hits);
+    out.finish()
+}
+
+/// The columns of a 表二 row: from the group's header, else from the row (a 2019-only row), else
+/// from the number of cells when only one format fits it. None when it cannot be told.
+fn active_columns(group: &schema::ActiveGroup, row: &Row, header: Option<Format>, cells: usize) -> Option<&'static [Column]> {
+    if row.era == Era::Only2019 {
+        return Some(group.columns_2019);
+    }
+    if let Some(format) = header {
+        return Some(group.columns(format));
+    }
+    let fits_2019 = cells == group.columns_2019.len();
+    let fits_2021 = cells == group.columns_2021.len();
+    match (fits_2019, fits_2021) {
+        (true, false) => Some(group.columns_2019),
+        (false, true) => Some(group.columns_2021),
+        _ => None,
+    }
+}

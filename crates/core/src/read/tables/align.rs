@@ -1,0 +1,262 @@
+//! The label aligner: finds the official rows' labels in a table region's segments (exact patterns
+//! first, a fuzzy match for typos), chooses the best ordered assignment of rows to labels, and
+//! places a row's cells when their number fits its columns.
+
+use crate::read::cell::{Cell, Value};
+use crate::read::tokens::{Segment, Token};
+use crate::schema::{CellKey, Era, Row};
+use crate::text::{find_from, skeleton, Source};
+
+/// A label found in a segment: which row, where in the segment's skeleton, how good a match.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    pub seg: usize,
+    pub row: usize,
+    pub start: usize,
+    pub end: usize,
+    pub score: u32,
+    /// Index of the pattern that matched (0 = the full label); `usize::MAX` for a fuzzy match.
+    pub pattern: usize,
+}
+
+/// Segments prepared for matching: each segment's label skeleton.
+pub struct Prepared<'a> {
+    pub source: &'a Source,
+    pub segments: Vec<Segment>,
+    pub skeletons: Vec<String>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(source: &'a Source, segments: Vec<Segment>) -> Self {
+        let skeletons = segments.iter().map(|s| s.label.iter().map(|t| skeleton(&t.text)).collect()).collect();
+        Prepared { source, segments, skeletons }
+    }
+
+    pub fn label_line(&self, seg: usize) -> usize {
+        let s = &self.segments[seg];
+        let token = s.label.last().or(s.cells.first());
+        token.map_or(0, |t| self.source.span(t.start, t.end).line)
+    }
+
+    /// Every place a label of `rows` occurs in the segments (exact patterns; a fuzzy match for a
+    /// segment with numbers and no exact label), in text order.
+    pub fn hits(&self, rows: &[&Row]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (seg, skel) in self.skeletons.iter().enumerate() {
+            let before = hits.len();
+            for (row, def) in rows.iter().enumerate() {
+                for (pattern, p) in def.patterns.iter().enumerate() {
+                    let mut from = 0;
+                    while let Some(start) = find_from(skel, p, from) {
+                        let score = 10 * p.chars().count() as u32;
+                        hits.push(Hit { seg, row, start, end: start + p.len(), score, pattern });
+                        from = start + p.len();
+                    }
+                }
+            }
+            if hits.len() == before && self.segments[seg].has_content() {
+                hits.extend(fuzzy_hits(seg, skel, rows));
+            }
+        }
+        hits.sort_by_key(|h| (h.seg, h.end, h.start));
+        hits
+    }
+
+    /// The best ordered assignment of `rows` to labels in the segments.
+    pub fn match_rows(&self, rows: &[&Row]) -> Vec<Hit> {
+        best_chain(&self.hits(rows)).1
+    }
+
+    /// Like `match_rows`, choosing between rows that exclude each other (the single 2019 （六） row
+    /// or the three 2021 sub-rows): the era whose labels match best is left out of the other's way.
+    pub fn match_excluding_best(&self, rows: &[&Row], exclusive: [Era; 2]) -> Vec<Hit> {
+        let hits = self.hits(rows);
+        exclusive
+            .iter()
+            .map(|&excluded| {
+                let allowed: Vec<Hit> = hits.iter().copied().filter(|h| rows[h.row].era != excluded).collect();
+                best_chain(&allowed)
+            })
+            .max_by_key(|(score, _)| *score)
+            .map(|(_, chain)| chain)
+            .unwrap_or_default()
+    }
+
+    /// The cells after a hit's label, when the hit owns them (the last label of its segment).
+    pub fn cells_after(&self, hit: &Hit, owners: &[(usize, usize)]) -> &[Token] {
+        if owners.contains(&(hit.seg, hit.end)) {
+            &self.segments[hit.seg].cells
+        } else {
+            &[]
+        }
+    }
+
+    pub fn cell(&self, key: CellKey, token: &Token) -> Cell {
+        Cell {
+            key,
+            value: token.value.clone(),
+            raw: token.text.trim().to_owned(),
+            span: self.source.span(token.start, token.end),
+            origin: None,
+        }
+    }
+}
+
+/// Fuzzy label matches for a segment with numbers but no exact label (a typo such as
+/// `其他法律行政止公开`): most of the full label's characters, in order, at the segment's end.
+fn fuzzy_hits(seg: usize, skel: &str, rows: &[&Row]) -> Vec<Hit> {
+    let chars: Vec<char> = skel.chars().collect();
+    let mut hits = Vec::new();
+    for (row, def) in rows.iter().enumerate() {
+        let full: Vec<char> = def.patterns[0].chars().collect();
+        if full.len() < 5 {
+            continue;
+        }
+        let window = &chars[chars.len().saturating_sub(full.len() + 4)..];
+        let common = lcs(window, &full);
+        if common * 10 >= full.len() * 7 {
+            let start = skel.len() - window.iter().map(|c| c.len_utf8()).sum::<usize>();
+            hits.push(Hit { seg, row, start, end: skel.len(), score: 6 * common as u32, pattern: usize::MAX });
+        }
+    }
+    hits
+}
+
+/// Length of the longest common subsequence.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The highest-scoring chain of hits with rows in increasing order and hits in text order
+/// (non-overlapping within a segment).
+fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
+    let mut best: Vec<(u32, Option<usize>)> = Vec::with_capacity(hits.len());
+    for (k, h) in hits.iter().enumerate() {
+        let mut entry = (h.score, None);
+        for (j, prev) in hits[..k].iter().enumerate() {
+            let ordered = prev.row < h.row && (prev.seg < h.seg || prev.end <= h.start);
+            if ordered && best[j].0 + h.score > entry.0 {
+                entry = (best[j].0 + h.score, Some(j));
+            }
+        }
+        best.push(entry);
+    }
+    let Some((mut k, &(score, _))) = best.iter().enumerate().max_by_key(|(_, (s, _))| *s) else {
+        return (0, Vec::new());
+    };
+    let mut chain = vec![hits[k]];
+    while let Some(j) = best[k].1 {
+        chain.push(hits[j]);
+        k = j;
+    }
+    chain.reverse();
+    (score, chain)
+}
+
+/// The cells of a row placed under `columns`, or None when their number does not fit.
+pub fn place(cells: &[Token], columns: usize) -> Option<Vec<Token>> {
+    let mut cells = cells.to_vec();
+    while cells.len() > columns && cells.last().is_some_and(|c| c.value == Value::Blank) {
+        cells.pop();
+    }
+    if cells.len() == columns {
+        return Some(cells);
+    }
+    // `规章000`: single-digit cells run together, one digit per column.
+    if let [glued] = cells.as_slice() {
+        let digits = glued.text.trim();
+        if glued.glued && columns > 1 && digits.len() == columns && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let first = glued.start + (glued.text.len() - glued.text.trim_start().len());
+            return Some(
+                (0..columns)
+                    .map(|i| Token {
+                        text: digits[i..=i].to_owned(),
+                        start: first + i,
+                        end: first + i + 1,
+                        value: Value::parse(&digits[i..=i]),
+                        glued: false,
+                    })
+                    .collect(),
+            );
+        }
+    }
+    None
+}
+
+/// The hits that own the cells after their segment: the last label in each segment.
+pub fn owners(hits: &[Hit]) -> Vec<(usize, usize)> {
+    let mut owners: Vec<(usize, usize)> = Vec::new();
+    for h in hits {
+        match owners.last_mut() {
+            Some(last) if last.0 == h.seg => last.1 = last.1.max(h.end),
+            _ => owners.push((h.seg, h.end)),
+        }
+    }
+    owners
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::tokens::segments;
+    use crate::schema::{RowKey, APPLICATION_ROWS, REVIEW_ROWS};
+
+    fn prepared(source: &Source) -> Prepared<'_> {
+        Prepared::new(source, segments(source, 1, source.line_count()))
+    }
+
+    fn rows_of(rows: &[&Row], hits: &[Hit]) -> Vec<RowKey> {
+        hits.iter().map(|h| rows[h.row].key).collect()
+    }
+
+    #[test]
+    fn rows_are_matched_in_order_and_a_typo_matches_fuzzily() {
+        let source = Source::new("（三）不予公开\t1.属于国家秘密\t1\n2.其他法律行政止公开\t2\n3.危及“三安全一稳定”\t3\n".to_owned());
+        let p = prepared(&source);
+        let rows: Vec<&Row> = APPLICATION_ROWS.iter().collect();
+        let hits = p.match_rows(&rows);
+        assert_eq!(rows_of(&rows, &hits), [RowKey::DeniedSecret, RowKey::DeniedLaw, RowKey::DeniedSafety]);
+        assert_eq!(hits[1].pattern, usize::MAX, "the typo is a fuzzy match");
+        let owners = owners(&hits);
+        assert_eq!(p.cells_after(&hits[2], &owners).iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["3"]);
+    }
+
+    #[test]
+    fn a_label_out_of_order_is_left_out_of_the_chain() {
+        // The form's order is kept: a hit for a later row cannot precede a hit for an earlier one.
+        let source = Source::new("行政复议\t1\n未经复议直接起诉\t2\n复议后起诉\t3\n".to_owned());
+        let p = prepared(&source);
+        let rows: Vec<&Row> = REVIEW_ROWS.iter().collect();
+        let hits = p.match_rows(&rows);
+        assert_eq!(rows_of(&rows, &hits), [RowKey::Review, RowKey::LawsuitDirect, RowKey::LawsuitAfterReview]);
+        let (score, chain) = best_chain(&[hits[2], hits[0]]);
+        assert_eq!(chain.len(), 1, "a later row cannot come before an earlier one");
+        assert!(score > 0);
+    }
+
+    #[test]
+    fn cells_are_placed_only_when_their_number_fits() {
+        let token = |text: &str, glued: bool| Token { text: text.to_owned(), start: 0, end: text.len(), value: Value::parse(text), glued };
+        let row = [token("1", false), token("2", false), token("", false)];
+        assert_eq!(place(&row, 2).map(|c| c.len()), Some(2), "a trailing blank beyond the columns is dropped");
+        assert!(place(&row[..2], 3).is_none(), "too few cells: not placed");
+        let glued = place(&[token("105", true)], 3).expect("one digit per column");
+        assert_eq!(glued.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["1", "0", "5"]);
+        assert!(place(&[token("1015", true)], 3).is_none(), "more digits than columns: no unique split");
+    }
+
+    #[test]
+    fn longest_common_subsequence() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(lcs(&chars("其他法律行政止公开"), &chars("其他法律行政法规禁止公开")), 9);
+        assert_eq!(lcs(&chars(""), &chars("abc")), 0);
+    }
+}

@@ -1,0 +1,159 @@
+//! Reads 表二, 表三 and 表四 out of their sections: the label aligner ([`align`]) finds each row's
+//! label, each table's reader places the cells after it under the column keys, and every row whose
+//! numbers cannot be placed with confidence is recorded instead of guessed.
+
+mod active;
+mod align;
+mod applications;
+mod reviews;
+
+pub use active::read_active;
+pub use applications::read_applications;
+pub use reviews::read_reviews;
+
+use crate::read::cell::Cell;
+use crate::read::cell::Value;
+use crate::read::tokens::Token;
+use crate::schema::{CellKey, Column, Format, RowKey, TableKey, ACTIVE_HEADER_MARKERS};
+use crate::text::find_from;
+use align::{place, Hit, Prepared};
+use serde::Serialize;
+
+/// What the reader learned about one table besides its cells.
+#[derive(Clone, Debug, Serialize)]
+pub struct TableRead {
+    pub table: TableKey,
+    /// Line where the table's section (or, failing that, the table itself) starts.
+    pub line: Option<usize>,
+    /// Last line of the table's region.
+    pub end: Option<usize>,
+    /// Keys of the standard rows whose label was found, with the label's line.
+    pub rows: Vec<(RowKey, usize)>,
+    /// Rows (or the whole table, `row: None`) whose numbers could not be placed.
+    pub unreadable: Vec<Unreadable>,
+    /// Rows with numbers whose label is not a standard row.
+    pub extra_rows: Vec<ExtraRow>,
+    /// Format of the table from its own markers.
+    pub format: Format,
+}
+
+/// A row whose numbers could not be placed in columns with confidence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unreadable {
+    pub row: Option<RowKey>,
+    pub line: usize,
+    /// How many cells were found after the label.
+    pub found: usize,
+    /// How many the row has in the official form.
+    pub expected: usize,
+    /// The cell keys that were therefore left out.
+    pub cells: Vec<CellKey>,
+}
+
+/// A row with numbers that matches no standard row label.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExtraRow {
+    pub label: String,
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// A sign of the format seen in a table: a header word or a row label.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Marker {
+    pub format: Format,
+    pub table: TableKey,
+    pub text: String,
+    pub line: usize,
+}
+
+/// Everything read from one table.
+pub struct TableOutput {
+    pub read: TableRead,
+    pub cells: Vec<Cell>,
+    pub markers: Vec<Marker>,
+}
+
+impl TableOutput {
+    pub(crate) fn empty(table: TableKey, line: Option<usize>) -> Self {
+        TableOutput {
+            read: TableRead {
+                table,
+                line,
+                end: None,
+                rows: Vec::new(),
+                unreadable: Vec::new(),
+                extra_rows: Vec::new(),
+                format: Format::Unknown,
+            },
+            cells: Vec::new(),
+            markers: Vec::new(),
+        }
+    }
+
+    pub(crate) fn marker(&mut self, format: Format, text: &str, line: usize) {
+        if !self.markers.iter().any(|m| m.format == format && m.text == text) {
+            self.markers.push(Marker { format, table: self.read.table, text: text.to_owned(), line });
+        }
+    }
+
+    /// The format announced by 表二 header words in a segment's label, recorded as markers.
+    pub(crate) fn header_markers(&mut self, p: &Prepared, seg: usize) -> Option<Format> {
+        let skel = &p.skeletons[seg];
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut format = None;
+        for (word, f) in ACTIVE_HEADER_MARKERS {
+            let mut from = 0;
+            while let Some(start) = find_from(skel, word, from) {
+                let end = start + word.len();
+                from = end;
+                if taken.iter().any(|&(s, e)| start < e && s < end) {
+                    continue;
+                }
+                taken.push((start, end));
+                self.marker(*f, word, p.label_line(seg));
+                format = Some(*f);
+            }
+        }
+        format
+    }
+
+    pub(crate) fn place_row(&mut self, p: &Prepared, row: RowKey, columns: &[Column], cells: &[Token], line: usize) {
+        let table = self.read.table;
+        match place(cells, columns.len()) {
+            Some(placed) => {
+                for (col, token) in columns.iter().zip(&placed) {
+                    self.cells.push(p.cell(CellKey::new(table, row, col.key), token));
+                }
+            }
+            None => self.read.unreadable.push(Unreadable {
+                row: Some(row),
+                line,
+                found: cells.iter().filter(|c| c.value != Value::Blank).count(),
+                expected: columns.len(),
+                cells: columns.iter().map(|c| CellKey::new(table, row, c.key)).collect(),
+            }),
+        }
+    }
+
+    /// Segments after the first standard row that carry numbers but matched no label.
+    pub(crate) fn extra_rows(&mut self, p: &Prepared, hits: &[Hit]) {
+        let Some(first) = hits.first().map(|h| h.seg) else {
+            return;
+        };
+        for (seg, segment) in p.segments.iter().enumerate().skip(first + 1) {
+            if hits.iter().any(|h| h.seg == seg) || !segment.has_content() || segment.label.is_empty() {
+                continue;
+            }
+            let label: String = segment.label.iter().map(|t| t.text.split_whitespace().collect::<String>()).collect();
+            let cells = segment.cells.iter().map(|c| c.text.trim().to_owned()).collect();
+            self.read.extra_rows.push(ExtraRow { label, line: p.label_line(seg), cells });
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> Self {
+        let has = |f: Format| self.markers.iter().any(|m| m.format == f);
+        self.read.format = Format::from_markers(has(Format::F2019), has(Format::F2021));
+        self
+    }
+}

@@ -1,0 +1,50 @@
+//! 表四's reader: one row of 15 numbers, or one row of 5 per group.
+
+use super::align::{owners, place, Prepared};
+use super::{TableOutput, Unreadable};
+use crate::read::tokens::Segment;
+use crate::schema::{self, CellKey, Row, TableKey};
+use crate::text::Source;
+
+/// Reads 表四: one row of 15 numbers, or one row of 5 per group.
+pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>) -> TableOutput {
+    let table = TableKey::Reviews;
+    let p = Prepared::new(source, segments);
+    let mut out = TableOutput::empty(table, line);
+    let all = schema::REVIEW_ROWS.len() * schema::REVIEW_COLUMNS.len();
+    let single = (0..p.segments.len()).rev().find(|&seg| place(&p.segments[seg].cells, all).is_some());
+    if let Some(seg) = single {
+        let cells = place(&p.segments[seg].cells, all).expect("checked");
+        let label_line = p.label_line(seg);
+        let keys = schema::REVIEW_ROWS.iter().flat_map(|r| schema::REVIEW_COLUMNS.iter().map(move |c| CellKey::new(table, r.key, c.key)));
+        for (key, token) in keys.zip(&cells) {
+            out.cells.push(p.cell(key, token));
+        }
+        out.read.rows = schema::REVIEW_ROWS.iter().map(|r| (r.key, label_line)).collect();
+        return out.finish();
+    }
+    let rows: Vec<&Row> = schema::REVIEW_ROWS.iter().collect();
+    let hits = p.match_rows(&rows);
+    let owners = owners(&hits);
+    let placed: Vec<_> = hits
+        .iter()
+        .filter(|h| owners.contains(&(h.seg, h.end)))
+        .filter_map(|h| place(&p.segments[h.seg].cells, schema::REVIEW_COLUMNS.len()).map(|c| (h, c)))
+        .collect();
+    if placed.len() == rows.len() {
+        for (hit, cells) in placed {
+            let row = rows[hit.row];
+            out.read.rows.push((row.key, p.label_line(hit.seg)));
+            for (col, token) in schema::REVIEW_COLUMNS.iter().zip(&cells) {
+                out.cells.push(p.cell(CellKey::new(table, row.key, col.key), token));
+            }
+        }
+    } else {
+        // Numbers that fit no layout are unread; a region with none has no table to read.
+        let found = p.segments.iter().map(|s| s.cells.iter().filter(|c| c.value.is_cell_like()).count()).max().unwrap_or(0);
+        if let Some(first) = p.segments.iter().position(|s| s.cells.iter().any(|c| c.value.is_cell_like())) {
+            out.read.unreadable.push(Unreadable { row: None, line: p.label_line(first), found, expected: all, cells: Vec::new() });
+        }
+    }
+    out.finish()
+}
