@@ -1,13 +1,11 @@
 //! Cell values (SPEC §3.4): a number, a number with a unit, blank, a placeholder, or text.
 
+use crate::read::units::cell_unit;
 use crate::text::{fold_char, is_space, trim, Span};
-
-/// Units that may follow a number in a cell.
-const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "次", "人", "家"];
 
 /// Whether `s` is a unit alone (`万元`, `件` …), as left on its own after a number.
 pub fn is_unit(s: &str) -> bool {
-    UNITS.contains(&crate::text::trim(s))
+    cell_unit(crate::text::trim(s)).is_some()
 }
 
 /// Placeholders that stand for "nothing / not applicable".
@@ -74,7 +72,7 @@ fn parse_number(s: &str) -> Option<Value> {
     };
     let digits_end = body.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ',')).map_or(body.len(), |(i, _)| i);
     let (number, unit) = body.split_at(digits_end);
-    let unit = if unit.is_empty() { None } else { Some(*UNITS.iter().find(|u| **u == unit)?) };
+    let unit = if unit.is_empty() { None } else { Some(cell_unit(unit)?) };
     if !valid_digits(number) {
         return None;
     }

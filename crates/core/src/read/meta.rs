@@ -90,12 +90,9 @@ pub fn year_in(line: &str) -> Option<(i32, usize)> {
     None
 }
 
+/// A digit of a year (`2`, `二`, `〇`), as an ASCII digit; `两` is not written in years.
 fn digit_of(c: char) -> Option<char> {
-    let c = fold_char(c);
-    if c.is_ascii_digit() {
-        return Some(c);
-    }
-    "〇一二三四五六七八九".chars().position(|d| d == c).map(|n| char::from(b'0' + n as u8)).or((c == '零').then_some('0'))
+    crate::read::numerals::digit(c).filter(|_| c != '两').and_then(|d| char::from_digit(d, 10))
 }
 
 /// The publication date: a page header's `发布时间`/`发布日期`, else a date alone on one of the

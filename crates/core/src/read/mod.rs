@@ -2,11 +2,13 @@
 
 pub mod cell;
 pub mod meta;
+pub mod numerals;
 mod parsed;
 pub mod prose;
 pub mod sections;
 pub mod tables;
 pub mod tokens;
+pub mod units;
 
 pub use parsed::Parsed;
 

@@ -76,15 +76,10 @@ fn split_numeral(line: &str) -> (Option<u8>, &str) {
     let Some((_, first)) = chars.next() else {
         return (None, line);
     };
-    let value = match fold_char(first) {
-        '一' | '1' => 1,
-        '二' | '2' => 2,
-        '三' | '3' => 3,
-        '四' | '4' => 4,
-        '五' | '5' => 5,
-        '六' | '6' => 6,
-        _ => return (None, line),
+    let Some(value) = crate::read::numerals::digit(first).filter(|d| (1..=6).contains(d)).filter(|_| first != '两') else {
+        return (None, line);
     };
+    let value = value as u8;
     let rest = &line[first.len_utf8()..];
     let after = rest.trim_start_matches(|c: char| is_space(c) || matches!(fold_char(c), '、' | '.' | ',' | '，' | ':' | '：' | '．'));
     if after.len() == rest.len() && !rest.starts_with(|c: char| crate::text::is_ideograph(c)) {

@@ -1,0 +1,150 @@
+//! What a prose number counts, by keyword: 表三's applications and outcomes, 表四's reviews and
+//! lawsuits with their results; and claims without a number ("none", "all upheld").
+
+use super::sentences::clauses;
+use super::{Claim, Mention, Outcome, Sentence, Topic};
+use crate::read::units::counts_cases;
+use crate::schema::ColumnKey;
+use crate::text::{contains, contains_any};
+
+/// Keywords, most specific first, that say what an application number counts.
+const APPLICATION_TOPICS: &[(&[&str], Topic)] = &[
+    (&["顺延", "结转下年", "结转到下年", "结转至下年", "转入下年", "下年度继续办理", "结转至下一年", "结转到下一年"], Topic::CarriedOut),
+    (&["上年结转", "上年度结转", "上一年度结转", "上年度转入", "上年转入", "上一年结转"], Topic::CarriedIn),
+    (
+        &["予以公开及部分公开", "予以公开和部分公开", "予以公开或部分公开", "公开及部分公开", "公开和部分公开"],
+        Topic::Outcome(Outcome::GrantedPartial),
+    ),
+    (&["部分公开"], Topic::Outcome(Outcome::Partial)),
+    (&["不予公开"], Topic::Outcome(Outcome::Denied)),
+    (&["无法提供"], Topic::Outcome(Outcome::Unable)),
+    (&["不予处理"], Topic::Outcome(Outcome::Ignored)),
+    (&["其他处理"], Topic::Outcome(Outcome::Other)),
+    (&["予以公开", "同意公开", "全部公开"], Topic::Outcome(Outcome::Granted)),
+    (&["办结", "答复", "办理完毕", "处理完毕", "办理完成", "完成"], Topic::Processed),
+    (&["收到", "受理", "新收", "接收", "接到", "共收"], Topic::New),
+];
+
+/// Result words of 表四 and their columns.
+const RESULTS: &[(&str, ColumnKey)] = &[
+    ("维持", ColumnKey::Upheld),
+    ("纠正", ColumnKey::Corrected),
+    ("其他结果", ColumnKey::Other),
+    ("尚未审结", ColumnKey::Pending),
+    ("未审结", ColumnKey::Pending),
+    ("正在审理", ColumnKey::Pending),
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Subject {
+    None,
+    Review,
+    Lawsuit,
+}
+
+pub fn classify(
+    sentence: &Sentence,
+    index: usize,
+    after_applications: bool,
+    mentions: &mut Vec<Mention>,
+    claims: &mut Vec<(Claim, usize)>,
+) {
+    let text = &sentence.text;
+    let about_applications = contains(text, "申请");
+    let mut subject = Subject::None;
+    for (start, end) in clauses(&sentence.chars) {
+        let clause: String = sentence.chars[start..end].iter().collect();
+        let review = contains(&clause, "复议") && !contains(&clause, "复议后起诉");
+        let lawsuit = contains_any(&clause, &["诉讼", "起诉"]);
+        if review && lawsuit {
+            subject = Subject::None; // both in one clause: ambiguous
+            continue;
+        }
+        if review {
+            subject = Subject::Review;
+        } else if lawsuit {
+            subject = Subject::Lawsuit;
+        }
+        let amount = sentence.amounts.iter().find(|a| a.at >= start && a.end <= end && counts_cases(a.unit));
+        let Some(amount) = amount else { continue };
+        let result = RESULTS.iter().find(|(w, _)| contains(&clause, w)).map(|(_, c)| *c);
+        let topic = if subject != Subject::None && (review || lawsuit || result.is_some()) {
+            Some(match subject {
+                Subject::Review => Topic::Review(result),
+                _ => Topic::Lawsuit(result),
+            })
+        } else if about_applications || after_applications {
+            let found = APPLICATION_TOPICS
+                .iter()
+                .find(|(words, _)| contains_any(&clause, words))
+                .map(|(_, t)| *t)
+                .filter(|t| about_applications || matches!(t, Topic::Outcome(_)));
+            if found.is_some() {
+                subject = Subject::None;
+            }
+            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && contains(&clause, "不予公开")))
+        } else {
+            None
+        };
+        if let Some(topic) = topic {
+            mentions.push(Mention { topic, amount: amount.clone(), sentence: index });
+        }
+    }
+    if text.contains(['无', '未', '没', '维']) {
+        claims.extend(claims_of(sentence).into_iter().map(|c| (c, index)));
+    }
+}
+
+/// Statements that there were none, or that all were upheld (in clauses that count nothing).
+fn claims_of(sentence: &Sentence) -> Vec<Claim> {
+    let text = &sentence.text;
+    let mut out = Vec::new();
+    let negations = ["未发生", "没有收到", "没有接到", "未收到", "未接到", "未受理", "未出现", "没有", "未有", "无"];
+    let mut clause_start = 0; // in chars
+    for clause in text.split(['，', '。', '；', ',', ';']) {
+        let len = clause.chars().count();
+        let range = clause_start..clause_start + len;
+        clause_start += len + 1;
+        let counts = sentence.amounts.iter().any(|a| range.contains(&a.at) && a.unit != "元" && a.unit != "万元");
+        if counts {
+            continue;
+        }
+        for neg in negations {
+            let Some(at) = crate::text::find_from(clause, neg, 0) else {
+                continue;
+            };
+            let after = &clause[at + neg.len()..];
+            if after.starts_with("法") || after.starts_with("正当") {
+                continue; // 无法提供, 无正当理由
+            }
+            let window: String = after.chars().take(24).collect();
+            if contains(&window, "复议") {
+                out.push(Claim::NoReview);
+            }
+            if contains_any(&window, &["诉讼", "起诉"]) {
+                out.push(Claim::NoLawsuit);
+            }
+            if contains(&window, "申请") && !contains_any(&window, &["复议", "诉讼"]) {
+                out.push(Claim::NoApplications);
+            }
+            break;
+        }
+        if contains_any(clause, &["均", "全部", "都"]) && contains(clause, "维持") {
+            // The subject is in the clause, or the last one named before it: "复议5件，均获维持".
+            let before = &text[..text.find(clause).unwrap_or(0) + clause.len()];
+            let review = before.rfind("复议");
+            let lawsuit = before.rfind("诉讼").or(before.rfind("起诉"));
+            match (review, lawsuit) {
+                (Some(_), Some(_)) if contains(clause, "复议") && contains(clause, "诉讼") => {
+                    out.extend([Claim::ReviewAllUpheld, Claim::LawsuitAllUpheld]);
+                }
+                (Some(r), Some(l)) => out.push(if r > l { Claim::ReviewAllUpheld } else { Claim::LawsuitAllUpheld }),
+                (Some(_), None) => out.push(Claim::ReviewAllUpheld),
+                (None, Some(_)) => out.push(Claim::LawsuitAllUpheld),
+                (None, None) => {}
+            }
+        }
+    }
+    out.dedup();
+    out
+}
