@@ -134,6 +134,7 @@ fn every_table_number_changed_by_one_is_caught_at_its_cell() {
             let Some(value) = cell.number() else { continue };
             let mutated = format!("{}{}{}", &text[..cell.span.start], value as i64 + 1, &text[cell.span.end..]);
             let r = nianbao_core::check_text(&mutated).unwrap();
+            common::assert_clerk_language(file, &r);
             let named = r.findings.iter().any(|f| f.severity == Severity::Error && f.cells.contains(&cell.key));
             assert!(named, "{file}: {} {} → {} not caught: {:?}", cell.key, cell.raw, value as i64 + 1, summary(&r.findings));
             mutations += 1;

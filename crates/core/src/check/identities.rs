@@ -77,17 +77,18 @@ impl Failure<'_> {
 /// A rule's identities in a report.
 type Identities = fn(&Parsed) -> Vec<Identity>;
 
-/// The identity rules and their identities: the family whose members are checked together.
-const FAMILY: [(&Rule, Identities); 4] = [
-    (&t3_balance::RULE, t3_balance::identities),
-    (&t3_processed::RULE, t3_processed::identities),
-    (&t3_row_total::RULE, t3_row_total::identities),
-    (&t4_total::RULE, t4_total::identities),
+/// The identity rules, their identities and what a clerk calls the check: the family whose members
+/// are checked together.
+const FAMILY: [(&Rule, Identities, &str); 4] = [
+    (&t3_balance::RULE, t3_balance::identities, "表三各列“新收 + 结转 = 办结 + 结转下年”"),
+    (&t3_processed::RULE, t3_processed::identities, "表三（七）总计"),
+    (&t3_row_total::RULE, t3_row_total::identities, "表三各行“总计”"),
+    (&t4_total::RULE, t4_total::identities, "表四各组“总计”"),
 ];
 
 /// Every identity of the catalogue, for suggestions (a suggested value must satisfy all of them).
 fn catalogue(p: &Parsed) -> Vec<Identity> {
-    FAMILY.iter().flat_map(|(_, identities)| identities(p)).collect()
+    FAMILY.iter().flat_map(|(_, identities, _)| identities(p)).collect()
 }
 
 /// Checks a rule's identities. A failure becomes a finding worded by `message` (the mechanism adds
@@ -183,12 +184,12 @@ fn suggest(p: &Parsed, failure: &Failure, all: &[Identity], residuals: &[Option<
     Some(Suggestion { cell, value })
 }
 
-/// The ids of the identity rules with an identity that involves any of `cells` (checks that cannot
-/// be done while those cells are unread).
-pub fn rules_touching(p: &Parsed, cells: &[CellKey]) -> Vec<&'static str> {
+/// The checks (as a clerk calls them) with an identity that involves any of `cells`: what cannot be
+/// checked while those cells are unread.
+pub fn checks_touching(p: &Parsed, cells: &[CellKey]) -> Vec<&'static str> {
     FAMILY
         .iter()
-        .filter(|(_, identities)| identities(p).iter().any(|i| i.left.iter().chain(&i.right).any(|k| cells.contains(k))))
-        .map(|(rule, _)| rule.id)
+        .filter(|(_, identities, _)| identities(p).iter().any(|i| i.left.iter().chain(&i.right).any(|k| cells.contains(k))))
+        .map(|(_, _, name)| *name)
         .collect()
 }

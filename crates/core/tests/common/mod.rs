@@ -100,3 +100,29 @@ pub fn dump(report: &Report) -> String {
     }
     out
 }
+
+/// A message shows no machine name: no cell key (`applications.new.total`), no key part
+/// (`carried_in`), no rule id (`T3-BALANCE`), only the form's own words.
+pub fn machine_names_in(message: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let words = message.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-'));
+    for word in words.filter(|w| !w.is_empty()) {
+        let key_like = word.contains('_') || ["active", "applications", "reviews"].iter().any(|t| word.contains(t));
+        let rule_like = word.contains('-') && word.chars().any(|c| c.is_ascii_uppercase()) && !word.chars().any(|c| c.is_ascii_lowercase());
+        let parses = nianbao_core::CellKey::parse(word).is_some()
+            || nianbao_core::RowKey::parse(word).is_some_and(|_| word.len() > 3)
+            || nianbao_core::ColumnKey::parse(word).is_some_and(|_| word.len() > 3);
+        if key_like || rule_like || parses {
+            found.push(word.to_owned());
+        }
+    }
+    found
+}
+
+/// Fails on any finding whose message shows a machine name.
+pub fn assert_clerk_language(what: &str, report: &Report) {
+    for f in &report.findings {
+        let names = machine_names_in(&f.message);
+        assert!(names.is_empty(), "{what}: {} message shows {names:?}: {}", f.rule, f.message);
+    }
+}

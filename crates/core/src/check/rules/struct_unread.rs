@@ -30,7 +30,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             })
             .collect();
         let cells: Vec<CellKey> = read.unreadable.iter().flat_map(|u| u.cells.iter().copied()).collect();
-        let skipped = identities::rules_touching(p, &cells);
+        let skipped = identities::checks_touching(p, &cells);
         let skipped = if skipped.is_empty() {
             String::new()
         } else {
@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(
             found[0].message,
             "表三（收到和处理政府信息公开申请情况）有 2 行未能读取：“（一）予以公开”（找到 6 个数字，应有 7 个）；“2.重复申请”（找到 6 个数字，应有 7 个）。\
-             这些行的数字无法准确对应到各列，本工具没有猜测，也不把它们算作 0。相关的核对（T3-PROCESSED、T3-ROW-TOTAL）已跳过，请人工核对。"
+             这些行的数字无法准确对应到各列，本工具没有猜测，也不把它们算作 0。相关的核对（表三（七）总计、表三各行“总计”）已跳过，请人工核对。"
         );
         let report = check(&text);
         assert!(report.parsed.cell(key("applications.granted.natural")).is_none(), "no invented values");
