@@ -161,6 +161,7 @@ fn every_prose_number_with_a_counterpart_changed_by_one_is_caught() {
                 Topic::CarriedOut => "TEXT-CARRIED-OUT",
                 Topic::Outcome(_) => "TEXT-OUTCOME",
                 Topic::Review(_) => "TEXT-REVIEW",
+                Topic::Active(..) => "TEXT-ACTIVE",
                 Topic::Lawsuit(_) => "TEXT-LAWSUIT",
             };
             let changed = m.amount.value + 1.0;

@@ -28,7 +28,7 @@ fn every_layout_reads_the_same_cells() {
         let expected: Vec<_> = cell_values(&reference).into_iter().map(|(k, v, _)| (k, v)).collect();
         assert_eq!(values, expected, "{layout}");
         assert_eq!(r.parsed.format, Format::F2021, "{layout}");
-        assert_eq!((r.parsed.year, r.parsed.organ.as_deref()), (Some(2023), Some("示例区人民政府")), "{layout}");
+        assert_eq!((r.parsed.year, r.parsed.organ.as_deref()), (Some(2023), Some("示例市人民政府")), "{layout}");
         assert_eq!(r.findings, vec![], "{layout}");
     }
 }

@@ -1,6 +1,7 @@
 //! Text to parsed report: sections, metadata, and the three tables read from their regions.
 
 pub mod cell;
+pub mod level;
 pub mod meta;
 pub mod numerals;
 mod parsed;

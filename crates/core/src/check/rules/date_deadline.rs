@@ -48,7 +48,7 @@ mod tests {
         let found = findings(&edited("2024年1月20日", "2024年4月2日"), "DATE-DEADLINE");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message, "报告的发布日期是 2024-04-02（落款），晚于本级人民政府的年度报告的公布期限 2024-03-31。");
-        let department = edited("示例区人民政府\n2023年", "示例区教育局\n2023年").replace("2024年1月20日", "2024年2月1日");
+        let department = edited("示例市人民政府\n2023年", "示例市教育局\n2023年").replace("2024年1月20日", "2024年2月1日");
         assert_eq!(findings(&department, "DATE-DEADLINE").len(), 1);
     }
 

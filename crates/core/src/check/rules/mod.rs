@@ -19,6 +19,7 @@ mod struct_unread;
 mod t2_fee_unit;
 mod t2_in_force;
 mod t2_published;
+mod t2_rules_level;
 mod t2_unpublished;
 pub(crate) mod t3_balance;
 pub(crate) mod t3_processed;
@@ -26,6 +27,7 @@ pub(crate) mod t3_row_total;
 pub(crate) mod t4_total;
 mod template_mixed;
 mod template_year;
+mod text_active;
 mod text_carried_in;
 mod text_carried_out;
 mod text_lawsuit;
@@ -86,6 +88,7 @@ pub static ALL: &[&Rule] = &[
     &t4_total::RULE,
     &t2_published::RULE,
     &t2_unpublished::RULE,
+    &t2_rules_level::RULE,
     &t2_in_force::RULE,
     &t2_fee_unit::RULE,
     &text_new::RULE,
@@ -95,6 +98,7 @@ pub static ALL: &[&Rule] = &[
     &text_outcome::RULE,
     &text_review::RULE,
     &text_lawsuit::RULE,
+    &text_active::RULE,
     &text_none::RULE,
     &text_parts::RULE,
     &text_year::RULE,

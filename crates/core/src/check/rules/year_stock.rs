@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn silent_when_it_follows_and_refuses_across_the_format_change() {
         assert!(pair(SYNTHETIC_2021, &last_year("5\t0\t24")).is_empty());
-        let old = "示例区人民政府\n2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t4\n规范性文件\t2\t2\t24\n三、收到和处理政府信息公开申请情况\n";
+        let old = "示例市人民政府\n2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t4\n规范性文件\t2\t2\t24\n三、收到和处理政府信息公开申请情况\n";
         let found = pair(SYNTHETIC_2021, old);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, crate::Severity::Info);

@@ -9,7 +9,7 @@ mod topics;
 pub use numbers::Amount;
 pub use sentences::Sentence;
 
-use crate::schema::ColumnKey;
+use crate::schema::{ColumnKey, RowKey};
 use crate::text::Source;
 
 /// What a number in the prose is said to count (SPEC §4, prose against tables).
@@ -24,6 +24,8 @@ pub enum Topic {
     Review(Option<ColumnKey>),
     /// 行政诉讼: total (None) or a result column, over both lawsuit groups.
     Lawsuit(Option<ColumnKey>),
+    /// A 表二 figure: its row and column.
+    Active(RowKey, ColumnKey),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +129,23 @@ mod tests {
                 (Topic::Outcome(Outcome::GrantedPartial), 258.0, false),
                 (Topic::Outcome(Outcome::Denied), 12.0, false),
                 (Topic::Outcome(Outcome::Unable), 265.0, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn active_figures() {
+        let text = "本年制发行政规范性文件3件，废止1件，现行有效规范性文件25件；作出行政处罚决定45件，行政许可120件。\
+            主动公开行政处罚信息300条。本年度收取行政事业性收费12.5万元。修订内部规章制度5件。";
+        assert_eq!(
+            topics(text),
+            vec![
+                (Topic::Active(RowKey::Normative, ColumnKey::Issued), 3.0, false),
+                (Topic::Active(RowKey::Normative, ColumnKey::Repealed), 1.0, false),
+                (Topic::Active(RowKey::Normative, ColumnKey::InForce), 25.0, false),
+                (Topic::Active(RowKey::Penalty, ColumnKey::Decisions), 45.0, false),
+                (Topic::Active(RowKey::Licensing, ColumnKey::Decisions), 120.0, false),
+                (Topic::Active(RowKey::Fees, ColumnKey::AmountWan), 12.5, false),
             ]
         );
     }

@@ -2,9 +2,9 @@
 //! lawsuits with their results; and claims without a number ("none", "all upheld").
 
 use super::sentences::clauses;
-use super::{Claim, Mention, Outcome, Sentence, Topic};
+use super::{Amount, Claim, Mention, Outcome, Sentence, Topic};
 use crate::read::units::counts_cases;
-use crate::schema::ColumnKey;
+use crate::schema::{ColumnKey, RowKey};
 use crate::text::{contains, contains_any};
 
 /// Keywords, most specific first, that say what an application number counts.
@@ -52,6 +52,7 @@ pub fn classify(
     let text = &sentence.text;
     let about_applications = contains(text, "申请");
     let mut subject = Subject::None;
+    let mut document_row = None;
     for (start, end) in clauses(&sentence.chars) {
         let clause: String = sentence.chars[start..end].iter().collect();
         let review = contains(&clause, "复议") && !contains(&clause, "复议后起诉");
@@ -64,6 +65,12 @@ pub fn classify(
             subject = Subject::Review;
         } else if lawsuit {
             subject = Subject::Lawsuit;
+        }
+        if !about_applications && subject == Subject::None {
+            if let Some(mention) = active_mention(&clause, sentence, (start, end), &mut document_row) {
+                mentions.push(Mention { sentence: index, ..mention });
+                continue;
+            }
         }
         let amount = sentence.amounts.iter().find(|a| a.at >= start && a.end <= end && counts_cases(a.unit));
         let Some(amount) = amount else { continue };
@@ -147,4 +154,55 @@ fn claims_of(sentence: &Sentence) -> Vec<Claim> {
     }
     out.dedup();
     out
+}
+
+/// 表二 rows as the prose names them, most specific first. `规章制度` (internal rules) is not 规章.
+const ACTIVE_ROWS: &[(&str, RowKey)] = &[
+    ("规范性文件", RowKey::Normative),
+    ("规章", RowKey::Rules),
+    ("行政许可", RowKey::Licensing),
+    ("行政处罚", RowKey::Penalty),
+    ("行政强制", RowKey::Coercion),
+    ("行政事业性收费", RowKey::Fees),
+    ("收费", RowKey::Fees),
+];
+
+/// What is said of 规章 and 规范性文件, by verb.
+const DOCUMENT_COLUMNS: &[(&[&str], ColumnKey)] = &[
+    (&["现行有效"], ColumnKey::InForce),
+    (&["废止", "宣布失效"], ColumnKey::Repealed),
+    (&["制发", "制定", "印发", "出台"], ColumnKey::Issued),
+];
+
+/// A 表二 figure in a clause (TEXT-ACTIVE): 制发/废止/现行有效 规章·规范性文件 N 件, 行政许可/处罚/强制
+/// N 件, 收费 N 万元. Figures about published information (`公开…信息 N 条`) are not 表二's.
+/// `document_row` carries 规章/规范性文件 to the next clause (`制发规范性文件3件，废止1件`).
+fn active_mention(clause: &str, sentence: &Sentence, (start, end): (usize, usize), document_row: &mut Option<RowKey>) -> Option<Mention> {
+    let named = ACTIVE_ROWS
+        .iter()
+        .find(|(word, row)| contains(clause, word) && !(*row == RowKey::Rules && contains_any(clause, &["规章制度", "规范性文件"])))
+        .map(|(_, row)| *row);
+    let row = match named {
+        Some(row @ (RowKey::Rules | RowKey::Normative)) => {
+            *document_row = Some(row);
+            row
+        }
+        Some(row) => {
+            *document_row = None;
+            row
+        }
+        None => (*document_row)?,
+    };
+    let in_clause = |a: &&Amount| a.at >= start && a.end <= end;
+    let about_information = contains_any(clause, &["信息", "公开", "事项", "清单", "目录"]);
+    let (column, amount) = match row {
+        RowKey::Rules | RowKey::Normative => {
+            let column = DOCUMENT_COLUMNS.iter().find(|(words, _)| contains_any(clause, words)).map(|(_, c)| *c)?;
+            (column, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "份" | "个"))?)
+        }
+        RowKey::Fees => (ColumnKey::AmountWan, sentence.amounts.iter().filter(in_clause).find(|a| a.unit == "万元")?),
+        _ if about_information => return None,
+        _ => (ColumnKey::Decisions, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "起" | "宗"))?),
+    };
+    Some(Mention { topic: Topic::Active(row, column), amount: amount.clone(), sentence: 0 })
 }
