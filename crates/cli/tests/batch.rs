@@ -3,8 +3,28 @@
 
 mod common;
 
-use common::{batch_copy, fixture, ndjson, nianbao, parse_csv, scratch, stdout};
-use std::path::Path;
+use common::{fixture, ndjson, nianbao, parse_csv, scratch, stdout};
+use std::path::{Path, PathBuf};
+
+/// A fresh copy of `tests/fixtures/batch` in the test's own folder.
+fn batch_copy(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    copy_dir(&fixture("batch"), &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
 
 /// The file names of the entries, relative to the folder checked.
 fn files(entries: &[serde_json::Value], dir: &Path) -> Vec<String> {

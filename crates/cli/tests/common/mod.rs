@@ -1,4 +1,4 @@
-//! Helpers for the batch tests: running the command, a fresh copy of the batch fixture folder.
+//! Helpers for the batch and .xlsx tests: running the command, scratch folders, NDJSON and CSV.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -21,26 +21,6 @@ pub fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// A fresh copy of `tests/fixtures/batch` in the test's own folder.
-pub fn batch_copy(name: &str) -> PathBuf {
-    let dir = scratch(name);
-    copy_dir(&fixture("batch"), &dir);
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 /// The lines of an NDJSON output.
