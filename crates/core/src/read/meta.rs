@@ -84,8 +84,8 @@ pub fn organ_name(text: &str) -> Option<String> {
 }
 
 /// The last characters of organs' names: 政府 局 委员会 办公室 办事处 街道 厅 院 中心 所 馆 部 队 站 署 司
-/// 社 行 校 园 区 县 市 州 盟 旗 镇 乡 苏木 场 团 台 村 海关 大学, and 委/办 for short forms.
-const ORGAN_ENDINGS: &str = "府局会室处道厅院心所馆部队站署司社行校园区县市州盟旗镇乡木场团台村关学委办";
+/// 社 行 校 园 区 县 市 州 盟 旗 镇 乡 苏木 场 团 台 村 海关 大学 厂, and the short forms 委 办 联 (妇联) 协 (科协).
+const ORGAN_ENDINGS: &str = "府局会室处道厅院心所馆部队站署司社行校园区县市州盟旗镇乡木场团台村关学厂委办联协";
 
 /// A line short enough for a title and without the punctuation of a sentence.
 fn title_like(line: &str) -> bool {
@@ -350,6 +350,9 @@ mod tests {
             "某某市交通运输局",
             "某某县卫生健康委员会",
             "某某经济开发区管理委员会",
+            "某某县妇联",
+            "某某县科协",
+            "某某县人民政府办公室（县大数据局）",
         ] {
             assert_eq!(organ_name(name).as_deref(), Some(name));
         }
