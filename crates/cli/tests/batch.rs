@@ -135,15 +135,29 @@ fn csv_summary_one_row_a_file() {
     let text = stdout(&o);
     assert!(text.starts_with('\u{feff}') && text.ends_with("\r\n"));
     let rows = parse_csv(&text);
-    assert_eq!(rows[0], ["文件", "机关", "年度", "格式", "错误", "警告", "提示", "无法读取", "上一年度报告"]);
+    assert_eq!(rows[0], ["文件", "机关", "年度", "格式", "错误", "警告", "提示", "未能读取的行", "无法读取文件", "上一年度报告"]);
     assert_eq!(rows.len(), 1 + FILES.len());
     let prefix = format!("{}/", dir.display());
     let row = |i: usize| -> Vec<String> { rows[i + 1].iter().map(|f| f.strip_prefix(&prefix).unwrap_or(f).to_owned()).collect() };
     assert_eq!(
         row(1),
-        ["hongze/hongze-district-2023.txt", "洪泽区人民政府", "2023", "新旧格式混用", "2", "1", "0", "", "hongze/hongze-district-2022.txt"]
+        [
+            "hongze/hongze-district-2023.txt",
+            "洪泽区人民政府",
+            "2023",
+            "新旧格式混用",
+            "2",
+            "1",
+            "0",
+            "0",
+            "",
+            "hongze/hongze-district-2022.txt"
+        ]
     );
-    assert_eq!(row(3), ["others/damaged.docx", "", "", "", "", "", "", "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。", ""]);
+    assert_eq!(
+        row(3),
+        ["others/damaged.docx", "", "", "", "", "", "", "", "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。", ""]
+    );
 }
 
 #[test]
@@ -158,7 +172,7 @@ fn text_of_a_batch_ends_with_its_summary() {
         )),
         "{out}"
     );
-    assert!(out.contains(&format!("=== 汇总（3 个文件）===\n文件 | 机关 | 年度 | 格式 | 错误 | 警告 | 提示 | 无法读取 | 上一年度报告\n{d}/hongze-district-2022.txt | 洪泽区人民政府办公室 | 2022 | 新旧格式混用 | 0 | 2 | 0 | - | -\n")), "{out}");
+    assert!(out.contains(&format!("=== 汇总（3 个文件）===\n文件 | 机关 | 年度 | 格式 | 错误 | 警告 | 提示 | 未能读取的行 | 无法读取文件 | 上一年度报告\n{d}/hongze-district-2022.txt | 洪泽区人民政府办公室 | 2022 | 新旧格式混用 | 0 | 2 | 0 | 0 | - | -\n")), "{out}");
 }
 
 #[test]

@@ -47,6 +47,7 @@ fn severity(v: &Value) -> String {
         "error" => "错误",
         "warning" => "警告",
         "info" => "提示",
+        "unread" => "未能读取",
         other => panic!("severity {other}"),
     }
     .to_owned()

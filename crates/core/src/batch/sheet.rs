@@ -3,6 +3,7 @@
 
 use super::Entry;
 use crate::check::finding::show;
+use crate::{Severity, TableKey};
 
 /// One value of a sheet.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,8 +33,9 @@ fn count(n: usize) -> Value {
     Value::Number(n as f64)
 }
 
-/// One row a file: 文件, 机关, 年度, 格式, 错误, 警告, 提示, 无法读取 (the reason, for a file that could
-/// not be read), 上一年度报告 (the file taken as last year).
+/// One row a file: 文件, 机关, 年度, 格式, 错误, 警告, 提示, 未能读取的行 (rows found but not read, as
+/// the page counts them), 无法读取文件 (why, for a file that could not be read), 上一年度报告 (the file
+/// taken as last year).
 pub fn summary(entries: &[Entry]) -> Sheet {
     let rows = entries
         .iter()
@@ -42,25 +44,25 @@ pub fn summary(entries: &[Entry]) -> Sheet {
             match &e.outcome {
                 Ok(report) => {
                     let p = &report.parsed;
-                    let counts = [crate::Severity::Error, crate::Severity::Warning, crate::Severity::Info].map(|s| count(report.count(s)));
+                    let counts = [Severity::Error, Severity::Warning, Severity::Info].map(|s| count(report.count(s)));
+                    let unread_rows = TableKey::ALL.iter().map(|&t| p.table(t).unreadable.len()).sum();
                     let organ = p.organ.clone().map_or(Value::Empty, Value::Text);
                     let mut row = vec![text(&e.file), organ, number(p.year), text(p.format.label())];
                     row.extend(counts);
-                    row.extend([Value::Empty, previous]);
+                    row.extend([count(unread_rows), Value::Empty, previous]);
                     row
                 }
                 Err(reason) => {
                     let mut row = vec![text(&e.file)];
-                    row.extend(std::iter::repeat_n(Value::Empty, 6));
+                    row.extend(std::iter::repeat_n(Value::Empty, 7));
                     row.extend([text(reason), previous]);
                     row
                 }
             }
         })
         .collect();
-    Sheet {
-        name: "汇总", header: &["文件", "机关", "年度", "格式", "错误", "警告", "提示", "无法读取", "上一年度报告"], rows
-    }
+    let header = &["文件", "机关", "年度", "格式", "错误", "警告", "提示", "未能读取的行", "无法读取文件", "上一年度报告"];
+    Sheet { name: "汇总", header, rows }
 }
 
 /// Every finding of every report: 文件, 规则, 级别, 行号, 单元格, 应为, 实为, 说明.
@@ -160,11 +162,11 @@ mod tests {
             ]
         );
         assert!(matches!(row[4], Value::Number(n) if n > 0.0), "errors: {row:?}");
-        assert_eq!(row[7..], [Value::Empty, Value::Empty]);
+        assert_eq!(row[7..], [Value::Number(0.0), Value::Empty, Value::Empty]);
         let unreadable = &sheet.rows[1];
         assert_eq!(unreadable[0], text("坏文件.txt"));
-        assert_eq!(unreadable[1..7], [Value::Empty, Value::Empty, Value::Empty, Value::Empty, Value::Empty, Value::Empty]);
-        assert_eq!(unreadable[7], text("这是 PDF 文件"));
+        assert!(unreadable[1..8].iter().all(|v| *v == Value::Empty), "{unreadable:?}");
+        assert_eq!(unreadable[8], text("这是 PDF 文件"));
     }
 
     #[test]
