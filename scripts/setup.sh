@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the app build and the tests need, skipping whatever is already there:
 # the wasm32 target, trunk 0.21.14, the wasm-bindgen-cli that matches Cargo.lock, wasm-opt
-# (npm's binaryen), Node.js, Debian's Chromium with CJK fonts, and the browser tests' npm packages.
+# (npm's binaryen), Node.js, Debian's Chromium with CJK fonts, the browser tests' npm packages, and
+# (for the tests only) LibreOffice Calc.
 # Sourced by scripts/serve.sh and scripts/test.sh; `bash scripts/setup.sh [app|all]` runs it alone.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -54,9 +55,19 @@ setup_browser_tests() {
   fi
 }
 
+# Tests only (not the app): LibreOffice Calc converts the CLI's .xlsx export to CSV in
+# crates/cli/tests/xlsx.rs, the one test that needs it.
+setup_xlsx_test() {
+  if ! dpkg -s libreoffice-calc-nogui > /dev/null 2>&1; then
+    say "installing LibreOffice Calc without GUI (the .xlsx export test)"
+    apt_install libreoffice-calc-nogui
+  fi
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   setup_app
   if [ "${1:-all}" = all ]; then
     setup_browser_tests
+    setup_xlsx_test
   fi
 fi

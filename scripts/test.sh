@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_app
 setup_browser_tests
+setup_xlsx_test
 
 say "core builds for wasm32"
 cargo build --locked -p nianbao-core --target wasm32-unknown-unknown --release

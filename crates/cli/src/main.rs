@@ -1,29 +1,41 @@
-//! `nianbao`: checks 政府信息公开工作年度报告 files from the command line (text or JSON output).
+//! `nianbao`: checks 政府信息公开工作年度报告 files and folders from the command line.
 
+mod args;
+mod batch;
+mod export;
 mod summary;
 
-use nianbao_core::read::meta::Published;
-use nianbao_core::{catalogue_markdown, Parsed, ReadError, Report};
-use std::io::Read;
+use args::Format;
+use nianbao_core::batch::Entry;
+use nianbao_core::{catalogue_markdown, Report};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 nianbao — 政府信息公开工作年度报告检查工具
 
 用法 / Usage:
-  nianbao check [选项] FILE...                  检查报告（FILE 为 - 时读标准输入）
-      --format text|json                       输出格式（json 为每个文件一行的 JSON 文档）
-      --previous LAST_YEAR_FILE                同时与上一年度报告核对（YEAR-CARRY 等）
+  nianbao check [选项] FILE|DIR...              检查报告（文件夹逐层查找 {extensions} 文件；- 为标准输入）
+      --format text|json|ndjson|csv|xlsx       输出格式：text 可读摘要（多个文件时末尾附汇总表）；
+                                               json 单个文件为 JSON 文档，多个文件为一个 JSON 数组；
+                                               ndjson 每个文件一行 JSON：file、previous、report 或 error；
+                                               csv 汇总表（UTF-8 BOM，Excel 可直接打开）；
+                                               xlsx 工作簿（汇总、问题、单元格三张表，需 --output 或重定向）
+  -o, --output FILE                            结果写入文件（默认标准输出）
+      --pair                                   自动配对同一机关相邻年度的报告，后一年与前一年核对（YEAR-*）
+      --previous LAST_YEAR_FILE                所有报告都与这份上一年度报告核对（不能与 --pair 同用）
       --published YYYY-MM-DD                   报告的实际发布日期（用于 DATE-DEADLINE）
+  -j, --jobs N                                 并行线程数（默认使用全部 CPU 核心）
   nianbao rules                                 输出检查规则目录（Markdown）
   nianbao --help | --version
 
-退出码 / Exit status: 0 无错误 · 1 发现错误 · 2 无法读取输入";
+退出码 / Exit status（针对整批文件）: 0 全部读取且无错误 · 1 有报告发现错误 · 2 有文件无法读取
+（其余文件照常检查，原因写到标准错误）或参数有误";
 
-#[derive(Clone, Copy, PartialEq)]
-enum Output {
-    Text,
-    Json,
+/// The usage text, naming the report files a folder is searched for.
+fn usage() -> String {
+    let extensions: Vec<String> = nianbao_core::batch::REPORT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    USAGE.replace("{extensions}", &extensions.join(" "))
 }
 
 fn main() -> ExitCode {
@@ -39,7 +51,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("--help" | "-h") => {
-            println!("{USAGE}");
+            println!("{}", usage());
             ExitCode::SUCCESS
         }
         _ => usage_error("请给出子命令 check 或 rules"),
@@ -47,65 +59,21 @@ fn main() -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("nianbao: {message}\n\n{USAGE}");
+    eprintln!("nianbao: {message}\n\n{}", usage());
     ExitCode::from(2)
 }
 
-struct Options {
-    output: Output,
-    previous: Option<String>,
-    published: Option<String>,
-    files: Vec<String>,
-}
-
-fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { output: Output::Text, previous: None, published: None, files: Vec::new() };
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = || inline.clone().or_else(|| iter.next().cloned()).ok_or(format!("{name} 需要一个值"));
-        match name {
-            "--format" => {
-                o.output = match value()?.as_str() {
-                    "json" => Output::Json,
-                    "text" => Output::Text,
-                    _ => return Err("--format 只能是 text 或 json".into()),
-                }
-            }
-            "--json" => o.output = Output::Json,
-            "--previous" => o.previous = Some(value()?),
-            "--published" => {
-                let date = value()?;
-                let ok = date.len() == 10
-                    && date.as_bytes()[4] == b'-'
-                    && date.as_bytes()[7] == b'-'
-                    && date.replace('-', "").bytes().all(|b| b.is_ascii_digit());
-                if !ok {
-                    return Err(format!("--published 的日期格式应为 YYYY-MM-DD，收到“{date}”"));
-                }
-                o.published = Some(date);
-            }
-            _ if name.starts_with("--") => return Err(format!("未知选项 {arg}")),
-            _ => o.files.push(arg.clone()),
-        }
-    }
-    if o.files.is_empty() {
-        return Err("请给出要检查的文件（或用 - 表示标准输入）".into());
-    }
-    Ok(o)
-}
-
 fn check(args: &[String]) -> ExitCode {
-    let o = match options(args) {
+    let o = match args::parse(args) {
         Ok(o) => o,
         Err(message) => return usage_error(&message),
     };
+    if o.format == Format::Xlsx && o.output.is_none() && std::io::stdout().is_terminal() {
+        return usage_error("xlsx 是二进制文件：请用 --output 文件名.xlsx，或把输出重定向到文件");
+    }
     let previous = match &o.previous {
-        Some(file) => match parse(file) {
-            Ok(p) => Some(p),
+        Some(file) => match batch::parse(file) {
+            Ok(p) => Some((file.as_str(), p)),
             Err(message) => {
                 eprintln!("nianbao: {file}: {message}");
                 return ExitCode::from(2);
@@ -113,58 +81,52 @@ fn check(args: &[String]) -> ExitCode {
         },
         None => None,
     };
-    let mut status = 0u8;
-    for file in &o.files {
-        match parse(file) {
-            Ok(mut parsed) => {
-                if let Some(date) = &o.published {
-                    parsed.published = Some(Published { date: date.clone(), line: None, source: "用户输入" });
-                }
-                let report = match &previous {
-                    Some(prev) => nianbao_core::check_with_previous(parsed, prev),
-                    None => nianbao_core::check_parsed(parsed),
-                };
-                print(file, &report, o.output, o.files.len() > 1);
-                if report.has_errors() {
-                    status = status.max(1);
-                }
-            }
-            Err(message) => {
-                eprintln!("nianbao: {file}: {message}");
-                status = 2;
-            }
-        }
+    let found = batch::find(&o.paths);
+    if found.is_empty() {
+        let extensions = nianbao_core::batch::REPORT_EXTENSIONS.join(" .");
+        eprintln!("nianbao: 没有找到报告文件（文件夹中只检查 .{extensions} 文件）");
+        return ExitCode::from(2);
     }
-    ExitCode::from(status)
-}
-
-fn parse(file: &str) -> Result<Parsed, String> {
-    read(file).and_then(|bytes| nianbao_core::parse_bytes(&bytes).map_err(|e| e.to_string()))
-}
-
-fn read(file: &str) -> Result<Vec<u8>, String> {
-    let limit = nianbao_core::input::decode::MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    let result = if file == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    let single = o.paths.len() == 1 && found.len() == 1 && !std::path::Path::new(&o.paths[0]).is_dir();
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(o.jobs.unwrap_or(0)).build() {
+        Ok(pool) => pool,
+        Err(e) => return usage_error(&format!("无法启动 --jobs 线程：{e}")),
     };
-    match result {
-        Ok(_) if bytes.len() as u64 >= limit => Err(ReadError::TooLarge { bytes: bytes.len() }.to_string()),
-        Ok(_) => Ok(bytes),
-        Err(e) => Err(format!("无法打开文件：{e}")),
+    let entries = pool.install(|| batch::check(found, &o, previous.as_ref().map(|(file, p)| (*file, p))));
+    for e in &entries {
+        if let Err(reason) = &e.outcome {
+            eprintln!("nianbao: {}: {reason}", e.file);
+        }
     }
+    let bytes = match export::render(&entries, o.format, single) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            eprintln!("nianbao: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let written = match &o.output {
+        Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("无法写入 {path}：{e}")),
+        None => match std::io::stdout().lock().write_all(&bytes) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("无法写出结果：{e}")),
+            _ => Ok(()),
+        },
+    };
+    if let Err(message) = written {
+        eprintln!("nianbao: {message}");
+        return ExitCode::from(2);
+    }
+    ExitCode::from(status(&entries))
 }
 
-fn print(file: &str, report: &Report, output: Output, several: bool) {
-    match output {
-        Output::Json => println!("{}", report.to_json()),
-        Output::Text => {
-            if several {
-                println!("=== {file} ===");
-            }
-            print!("{}", summary::render(report));
-        }
+/// The batch's exit status: 2 when any file could not be read, else 1 when any report has errors,
+/// else 0.
+fn status(entries: &[Entry]) -> u8 {
+    let unreadable = entries.iter().any(|e| e.outcome.is_err());
+    let errors = entries.iter().any(|e| e.outcome.as_ref().is_ok_and(Report::has_errors));
+    if unreadable {
+        2
+    } else {
+        u8::from(errors)
     }
 }

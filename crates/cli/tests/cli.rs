@@ -96,14 +96,16 @@ fn unreadable_input_exits_2_with_a_message() {
 }
 
 #[test]
-fn several_files_one_json_line_each() {
-    let o = nianbao(
-        &["check", "--format", "json", &fixture("reports/hongze-district-2023.txt"), &fixture("reports/hongze-district-2024.txt")],
-        None,
-    );
+fn several_files_one_ndjson_line_each_or_one_json_array() {
+    let files = [fixture("reports/hongze-district-2023.txt"), fixture("reports/hongze-district-2024.txt")];
+    let o = nianbao(&["check", "--format", "ndjson", &files[0], &files[1]], None);
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!((lines[0]["year"].clone(), lines[1]["year"].clone()), (2023.into(), 2024.into()));
+    assert_eq!((lines[0]["file"].as_str(), lines[0]["previous"].clone()), (Some(files[0].as_str()), serde_json::Value::Null));
+    assert_eq!((lines[0]["report"]["year"].clone(), lines[1]["report"]["year"].clone()), (2023.into(), 2024.into()));
+    let o = nianbao(&["check", "--format", "json", &files[0], &files[1]], None);
+    let array: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(array.as_array().unwrap().as_slice(), lines.as_slice());
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! Data flows one way: bytes → text ([`input`]) → sections and tables ([`read`]) → findings
 //! ([`check`]) → the JSON document ([`Report`]). This file is the API; the layers are modules.
 
+pub mod batch;
 pub mod check;
 pub mod input;
 pub mod read;

@@ -1,7 +1,7 @@
 //! Report metadata from the title and preface: the organ, the report year, and the publication
 //! date when the text states one (`发布时间:2021-01-18`, or the date under the closing signature).
 
-use crate::text::{fold_char, is_space, skeleton, Source};
+use crate::text::{fold_char, is_ideograph, is_space, skeleton, Source};
 use serde::Serialize;
 
 /// A calendar date stated in the report, with where it came from.
@@ -15,25 +15,49 @@ pub struct Published {
     pub source: &'static str,
 }
 
-/// Organ and year from the title: the first line before section 一 that names a year and reads
-/// like a report title.
+/// Organ and year from the title, and the title's line. The title is the first line before section
+/// 一 that reads like one, in any of the shapes real reports have:
+/// - `毛坝镇2020年政府信息公开工作年度报告` — organ, year, title on one line;
+/// - `2023年某某市交通运输局政府信息公开工作年度报告` — the year first;
+/// - `某某街道办事处2023年度政府` / `信息公开工作年度报告` — wrapped over two lines;
+/// - `洪泽区人民政府` / `2023 年政府信息公开工作年度报告` — the organ on its own line above;
+/// - `某某局` / `政府信息公开工作年度报告` / `（2023年度）` — the year on the line below.
+///
+/// The organ is taken only when it reads like an organ's name ([`organ_name`]): a stray line
+/// above the title (`正文`, `Page 9 - …`) gives None, never a fragment.
 pub fn title(source: &Source, before_line: usize) -> (Option<String>, Option<i32>, Option<usize>) {
     let last = before_line.min(source.line_count()).min(40);
     for no in 1..=last {
-        let line = source.line(no);
-        let skel = skeleton(line);
-        let titled = skel.contains("信息公开") || skel.contains("年度报告") || skel.contains("年报");
-        if !titled || line.chars().count() > 60 {
+        let line = source.line(no).trim_matches(is_space);
+        if !title_like(line) {
             continue;
         }
-        let Some((year, year_start)) = year_in(line) else {
-            continue;
-        };
-        let before = clean_organ(&line[..year_start]);
-        let organ = if before.is_empty() { previous_title_line(source, no) } else { Some(before) };
-        return (organ, Some(year), Some(no));
+        if is_titled(line) {
+            if let Some((year, at)) = year_in(line) {
+                return (organ_around_year(source, no, line, at), Some(year), Some(no));
+            }
+            if reads_as_whole_title(line) {
+                let organ = match clean_organ(cut_title_words(line)) {
+                    before if before.is_empty() => organ_above(source, no),
+                    before => organ_name(&before),
+                };
+                return (organ, year_below(source, no, last), Some(no));
+            }
+        } else if let (Some((year, at)), Some(next)) = (year_in(line), wrapped_rest(source, no, last)) {
+            let joined = format!("{line}{next}");
+            if is_titled(&joined) && title_like(&joined) && date_in(&line[at..]).is_none() {
+                return (organ_around_year(source, no, &joined, at), Some(year), Some(no));
+            }
+        }
     }
     (None, None, None)
+}
+
+/// The organ that signs the report: the line above the closing date (`工布江达镇人民政府` /
+/// `2021年1月31日`), when it reads like an organ's name. The second source after the title.
+pub fn signature_organ(source: &Source) -> Option<String> {
+    let (date_line, _) = closing_date(source)?;
+    (1..date_line).rev().map(|no| source.line(no).trim_matches(is_space)).find(|l| !l.is_empty()).and_then(organ_name)
 }
 
 /// The year from the statistics period (`统计期限自2020年1月1日…`) when the title has none.
@@ -45,20 +69,95 @@ pub fn period_year(source: &Source) -> Option<i32> {
         .find_map(|(_, _, l)| year_in(l).map(|(y, _)| y))
 }
 
-/// The line before a title that starts with its year (`淮安市人民政府` / `2024 年政府信息公开…`).
-fn previous_title_line(source: &Source, title: usize) -> Option<String> {
-    (1..title).rev().map(|no| source.line(no)).find_map(|line| {
-        let t = line.trim_matches(is_space);
-        if t.is_empty() || crate::read::tokens::is_noise_line(t) {
-            return None;
-        }
-        let organ = clean_organ(t);
-        (organ.chars().count() <= 30 && !organ.is_empty() && !organ.chars().any(|c| c.is_ascii_digit())).then_some(organ)
-    })
+/// An organ's name as a title or signature gives it (spaces, quotes, a leading or trailing `关于`
+/// removed), or None when the text does not read like one: it must be 2–30 ideographs (brackets
+/// and `·` allowed), end the way organs' names end (…政府, …局, …办公室, …办事处, …镇, …委员会 …) and
+/// not be page furniture (`正文`, `首页`, a site's name). `Page 9 - 某某` and `（2023年度）` are not
+/// organs.
+pub fn organ_name(text: &str) -> Option<String> {
+    let name = clean_organ(text);
+    let count = name.chars().count();
+    let ideographs = name.chars().all(|c| is_ideograph(c) && !matches!(c, '〇') || matches!(c, '（' | '）' | '(' | ')' | '·'));
+    let furniture = ["正文", "首页", "网站", "欢迎", "位置", "来源", "发布", "报告", "附件", "信息公开"];
+    let ends_like_organ = name.trim_end_matches(['）', ')']).chars().last().is_some_and(|c| ORGAN_ENDINGS.contains(c));
+    ((2..=30).contains(&count) && ideographs && ends_like_organ && !furniture.iter().any(|f| name.contains(f))).then_some(name)
 }
 
+/// The last characters of organs' names: 政府 局 委员会 办公室 办事处 街道 厅 院 中心 所 馆 部 队 站 署 司
+/// 社 行 校 园 区 县 市 州 盟 旗 镇 乡 苏木 场 团 台 村 海关 大学 厂, and the short forms 委 办 联 (妇联) 协 (科协).
+const ORGAN_ENDINGS: &str = "府局会室处道厅院心所馆部队站署司社行校园区县市州盟旗镇乡木场团台村关学厂委办联协";
+
+/// A line short enough for a title and without the punctuation of a sentence.
+fn title_like(line: &str) -> bool {
+    !line.is_empty() && line.chars().count() <= 60 && !line.contains(['，', '。', '；', ',', ';'])
+}
+
+fn is_titled(line: &str) -> bool {
+    let skel = skeleton(line);
+    skel.contains("信息公开") || skel.contains("年度报告") || skel.contains("年报")
+}
+
+/// A title without a year that is still a whole title: `（某某局）政府信息公开工作年度报告`.
+fn reads_as_whole_title(line: &str) -> bool {
+    let skel = skeleton(line);
+    skel.contains("信息公开") && (skel.ends_with("报告") || skel.ends_with("年报")) && skel.chars().count() <= 40
+}
+
+/// The organ in a title line that has its year at byte `at`: the text before the year, else the
+/// text after it (`2023年某某局政府信息公开…`), else the line above the title.
+fn organ_around_year(source: &Source, no: usize, text: &str, at: usize) -> Option<String> {
+    let before = clean_organ(cut_title_words(&text[..at]));
+    if !before.is_empty() {
+        return organ_name(&before);
+    }
+    let after_year = text[at..].trim_start_matches(|c: char| digit_of(c).is_some() || is_space(c) || c == '年' || c == '度');
+    match clean_organ(cut_title_words(after_year)) {
+        after if after.is_empty() => organ_above(source, no),
+        after => organ_name(&after),
+    }
+}
+
+/// Text up to the words that start the title proper (`政府信息公开`, `信息公开`, `政务公开`,
+/// `年度报告`), keeping `政府` after `人民` (`某某县人民政府信息公开…`).
+fn cut_title_words(text: &str) -> &str {
+    let Some(at) = ["政府信息公开", "信息公开", "政务公开", "年度报告"].iter().filter_map(|w| text.find(w)).min() else {
+        return text;
+    };
+    if text[..at].ends_with("人民") && text[at..].starts_with("政府") {
+        &text[..at + "政府".len()]
+    } else {
+        &text[..at]
+    }
+}
+
+/// The line above a title that names no organ (`洪泽区人民政府` / `2023 年政府信息公开…`): the
+/// nearest non-blank line that is not a page marker, if it reads like an organ's name.
+fn organ_above(source: &Source, title: usize) -> Option<String> {
+    (1..title)
+        .rev()
+        .map(|no| source.line(no).trim_matches(is_space))
+        .find(|l| !l.is_empty() && !crate::read::tokens::is_noise_line(l))
+        .and_then(organ_name)
+}
+
+/// The rest of a title wrapped over two lines: the next non-blank line (within two), when it
+/// is short, has no year and could continue a title.
+fn wrapped_rest(source: &Source, no: usize, last: usize) -> Option<&str> {
+    let next = (no + 1..=(no + 2).min(last)).map(|n| source.line(n).trim_matches(is_space)).find(|l| !l.is_empty())?;
+    (next.chars().count() <= 30 && year_in(next).is_none() && title_like(next)).then_some(next)
+}
+
+/// The year of a title that has none, from a short line just below it (`（2023年度）`).
+fn year_below(source: &Source, no: usize, last: usize) -> Option<i32> {
+    let next = (no + 1..=(no + 2).min(last)).map(|n| source.line(n).trim_matches(is_space)).find(|l| !l.is_empty())?;
+    (next.chars().count() <= 12).then(|| year_in(next).map(|(y, _)| y)).flatten()
+}
+
+/// Text without spaces and quotes, and without a leading or trailing `关于`.
 fn clean_organ(s: &str) -> String {
-    s.chars().filter(|c| !is_space(*c) && !matches!(c, '《' | '》' | '“' | '”' | '"')).collect()
+    let name: String = s.chars().filter(|c| !is_space(*c) && !matches!(c, '《' | '》' | '“' | '”' | '"')).collect();
+    let name = name.strip_prefix("关于").unwrap_or(&name);
+    name.strip_suffix("关于").unwrap_or(name).to_owned()
 }
 
 /// The first `YYYY年` (Arabic or Chinese numerals, spaces allowed) in a line: year and byte offset.
@@ -111,12 +210,16 @@ pub fn published(source: &Source) -> Option<Published> {
             }
         }
     }
+    closing_date(source).map(|(no, date)| Published { date, line: Some(no), source: "落款" })
+}
+
+/// The date alone on one of the last lines (under the closing signature): its line and date.
+fn closing_date(source: &Source) -> Option<(usize, String)> {
     let count = source.line_count();
     (count.saturating_sub(15).max(1)..=count).rev().find_map(|no| {
         let line: String = source.line(no).chars().filter(|c| !is_space(*c)).collect();
         let date = date_in(&line)?;
-        let short = line.chars().count() <= 14;
-        short.then_some(Published { date, line: Some(no), source: "落款" })
+        (line.chars().count() <= 14).then_some((no, date))
     })
 }
 
@@ -175,6 +278,97 @@ mod tests {
         assert_eq!(year_in("2024 年政府信息公开工作年度报告").map(|y| y.0), Some(2024));
         assert_eq!(year_in("二〇二一年政府信息公开工作年度报告").map(|y| y.0), Some(2021));
         assert_eq!(year_in("电话：0517-87222589"), None);
+    }
+
+    /// Organ, year and title line of a report's opening lines (section 一 follows them).
+    fn title_of(text: &str) -> (Option<String>, Option<i32>, Option<usize>) {
+        let source = Source::new(format!("{text}\n一、总体情况\n正文略。"));
+        let (organ, year, line) = title(&source, source.line_count() - 1);
+        (organ.or_else(|| signature_organ(&source)), year, line)
+    }
+
+    #[test]
+    fn title_on_one_line() {
+        assert_eq!(title_of("毛坝镇2020年政府信息公开工作年度报告"), (Some("毛坝镇".into()), Some(2020), Some(1)));
+        assert_eq!(title_of("某某县人民政府信息公开工作2023年度报告").0.as_deref(), Some("某某县人民政府"));
+        assert_eq!(title_of("关于《某某市教育局2023年度政府信息公开工作年度报告》").0.as_deref(), Some("某某市教育局"));
+    }
+
+    #[test]
+    fn year_first_title() {
+        assert_eq!(title_of("2023年某某市交通运输局政府信息公开工作年度报告"), (Some("某某市交通运输局".into()), Some(2023), Some(1)));
+        assert_eq!(title_of("2023年度某某县人民政府信息公开工作年度报告").0.as_deref(), Some("某某县人民政府"));
+    }
+
+    #[test]
+    fn title_wrapped_over_two_lines() {
+        assert_eq!(title_of("某某街道办事处2023年度政府\n信息公开工作年度报告"), (Some("某某街道办事处".into()), Some(2023), Some(1)));
+        assert_eq!(title_of("工布江达县工布江达镇2020年信息公开\n\n年度报告"), (Some("工布江达县工布江达镇".into()), Some(2020), Some(1)));
+        // A date in the first lines is not a wrapped title.
+        assert_eq!(title_of("2023年1月5日\n信息公开工作年度报告"), (None, None, Some(2)));
+    }
+
+    #[test]
+    fn organ_on_its_own_line_above() {
+        assert_eq!(
+            title_of("- 1 -\n洪泽区人民政府\n2023 年政府信息公开工作年度报告"),
+            (Some("洪泽区人民政府".into()), Some(2023), Some(3))
+        );
+        assert_eq!(
+            title_of("某某市交通运输局\n政府信息公开工作年度报告\n（2023年度）"),
+            (Some("某某市交通运输局".into()), Some(2023), Some(2))
+        );
+        assert_eq!(title_of("某某市交通运输局\n政府信息公开工作年度报告"), (Some("某某市交通运输局".into()), None, Some(2)));
+    }
+
+    #[test]
+    fn a_stray_first_line_is_not_the_organ() {
+        assert_eq!(title_of("正文\n2023年政府信息公开工作年度报告"), (None, Some(2023), Some(2)));
+        assert_eq!(title_of("Page 9 - 某某市交通运输局\n2023年政府信息公开工作年度报告"), (None, Some(2023), Some(2)));
+        assert_eq!(title_of("正文\n政府信息公开工作年度报告\n（2023年度）"), (None, Some(2023), Some(2)));
+    }
+
+    #[test]
+    fn the_signature_is_the_second_source() {
+        let signed = "正文\n2023年政府信息公开工作年度报告\n一、总体情况\n正文略。\n\n某某镇人民政府\n  2024年1月20日\n—6—";
+        let source = Source::new(signed.to_owned());
+        assert_eq!(title(&source, 3).0, None);
+        assert_eq!(signature_organ(&source).as_deref(), Some("某某镇人民政府"));
+        // A sentence above the date is not a signature.
+        let unsigned = Source::new("一、总体情况\n无其他需报告的事项。\n2024年1月20日".to_owned());
+        assert_eq!(signature_organ(&unsigned), None);
+        assert_eq!(title_of("正文"), (None, None, None));
+    }
+
+    #[test]
+    fn organ_names() {
+        for name in [
+            "淮安市洪泽区人民政府",
+            "洪泽区人民政府办公室",
+            "云阳县人和街道办事处",
+            "毛坝镇",
+            "某某市交通运输局",
+            "某某县卫生健康委员会",
+            "某某经济开发区管理委员会",
+            "某某县妇联",
+            "某某县科协",
+            "某某县人民政府办公室（县大数据局）",
+        ] {
+            assert_eq!(organ_name(name).as_deref(), Some(name));
+        }
+        assert_eq!(organ_name(" 工布江达镇人民政府  ").as_deref(), Some("工布江达镇人民政府"));
+        for not in [
+            "正文",
+            "Page 9 - 某某局",
+            "（2023年度）",
+            "目录",
+            "欢迎访问鄂州市临空经济区网站!",
+            "政府信息公开工作年度报告",
+            "无其他需报告的事项。",
+            "局",
+        ] {
+            assert_eq!(organ_name(not), None, "{not}");
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let sections = sections::find(&source);
     let first_section = sections.iter().map(|s| s.line).min().unwrap_or(source.line_count());
     let (organ, title_year, title_line) = meta::title(&source, first_section);
+    let organ = organ.or_else(|| meta::signature_organ(&source));
     let year = title_year.or_else(|| meta::period_year(&source));
     let published = meta::published(&source);
 
