@@ -156,7 +156,7 @@ mod tests {
             row[..4],
             [
                 text("=cmd|' /C calc'!A0.txt"),
-                text("示例区人民政府"),
+                text("示例市人民政府"),
                 Value::Number(2023.0),
                 text("2021年版格式（国办公开办函〔2021〕30号）")
             ]
