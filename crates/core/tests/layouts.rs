@@ -178,3 +178,21 @@ fn the_2019_format_in_tab_rows() {
     assert_eq!(r.parsed.value(key("active.other_services.decisions")), Some(5.0));
     assert_eq!(r.parsed.cell(key("active.procurement.amount")).unwrap().value.unit(), Some("万元"));
 }
+
+/// A standard label with a long note after it (some regions print the form that way) is the standard
+/// row, even when the note names other rows and holds numbers (SPEC §3.1).
+#[test]
+fn a_standard_label_with_a_note_is_the_standard_row() {
+    let note = "（行政机关依照法定权限、程序制定并公开发布，涉及行政许可、行政处罚等，依据国办发〔2018〕37号）";
+    for layout in LAYOUTS {
+        let r = check(&edit(layout, "行政规范性文件", &format!("行政规范性文件{note}")));
+        let values = ["issued", "repealed", "in_force"].map(|c| r.parsed.value(key(&format!("active.normative.{c}"))));
+        assert_eq!(values, [Some(8.0), Some(2.0), Some(30.0)], "{layout}");
+        assert_eq!(r.parsed.value(key("active.licensing.decisions")), Some(120.0), "{layout}");
+        assert_eq!(r.parsed.value(key("active.penalty.decisions")), Some(45.0), "{layout}");
+        assert_eq!(rules(&r), Vec::<&str>::new(), "{layout}: no extra row, nothing unread");
+    }
+    let r = check(&edit("tab-rows-2021.txt", "规章\t", "规章（设区的市以上人民政府应提供相关数据）\t"));
+    assert_eq!(r.parsed.value(key("active.rules.in_force")), Some(5.0));
+    assert_eq!(rules(&r), Vec::<&str>::new());
+}

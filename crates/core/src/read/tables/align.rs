@@ -5,7 +5,7 @@
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segment, Token};
 use crate::schema::{CellKey, Era, Row};
-use crate::text::{find_from, skeleton, Source};
+use crate::text::{find_from, fold_char, is_skeleton_char, Source};
 
 /// A label found in a segment: which row, where in the segment's skeleton, how good a match.
 #[derive(Clone, Copy, Debug)]
@@ -19,17 +19,19 @@ pub struct Hit {
     pub pattern: usize,
 }
 
-/// Segments prepared for matching: each segment's label skeleton.
+/// Segments prepared for matching: each segment's label skeleton, and the parts of it that are a
+/// note in parentheses after the label's first words.
 pub struct Prepared<'a> {
     pub source: &'a Source,
     pub segments: Vec<Segment>,
     pub skeletons: Vec<String>,
+    notes: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> Prepared<'a> {
     pub fn new(source: &'a Source, segments: Vec<Segment>) -> Self {
-        let skeletons = segments.iter().map(|s| s.label.iter().map(|t| skeleton(&t.text)).collect()).collect();
-        Prepared { source, segments, skeletons }
+        let (skeletons, notes) = segments.iter().map(|s| skeleton_and_notes(&s.label)).unzip();
+        Prepared { source, segments, skeletons, notes }
     }
 
     pub fn label_line(&self, seg: usize) -> usize {
@@ -52,6 +54,19 @@ impl<'a> Prepared<'a> {
                         hits.push(Hit { seg, row, start, end: start + p.len(), score, pattern });
                         from = start + p.len();
                     }
+                }
+            }
+            // A label named inside another label's note (`规范性文件（…涉及行政许可、行政处罚…）`) is
+            // not that row: the note belongs to the label before it.
+            let notes = &self.notes[seg];
+            let first = hits[before..].iter().map(|h| h.start).min();
+            let in_note = |h: &Hit| notes.iter().any(|&(a, b)| (a..b).contains(&h.start) && first.is_some_and(|f| f < a));
+            let mut k = before;
+            while k < hits.len() {
+                if in_note(&hits[k]) {
+                    hits.swap_remove(k);
+                } else {
+                    k += 1;
                 }
             }
             if hits.len() == before && self.segments[seg].has_content() {
@@ -100,6 +115,37 @@ impl<'a> Prepared<'a> {
             origin: None,
         }
     }
+}
+
+/// A label's skeleton, and the byte ranges of it that stand in parentheses after some label text
+/// (a note such as `规章（设区的市…应提供相关数据）`; a leading `（一）` is numbering, not a note).
+fn skeleton_and_notes(label: &[Token]) -> (String, Vec<(usize, usize)>) {
+    let mut skel = String::new();
+    let mut notes = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for c in label.iter().flat_map(|t| t.text.chars()).map(fold_char) {
+        match c {
+            '(' | '[' | '〔' | '【' => {
+                if depth == 0 {
+                    start = skel.len();
+                }
+                depth += 1;
+            }
+            ')' | ']' | '〕' | '】' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && start > 0 && skel.len() > start {
+                    notes.push((start, skel.len()));
+                }
+            }
+            c if is_skeleton_char(c) => skel.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    if depth > 0 && start > 0 && skel.len() > start {
+        notes.push((start, skel.len()));
+    }
+    (skel, notes)
 }
 
 /// Fuzzy label matches for a segment with numbers but no exact label (a typo such as
