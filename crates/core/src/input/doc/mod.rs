@@ -123,3 +123,28 @@ fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at.checked_add(4)?)?.try_into().ok()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(text: &str) -> Vec<(String, End)> {
+        let units: Vec<pieces::Unit> = text.encode_utf16().map(|unit| pieces::Unit { unit, fc: 0, piece: 0 }).collect();
+        let characters = Runs::default();
+        let walk = Walk {
+            units: units.iter(),
+            characters: &characters,
+            paragraph_at: |_: &pieces::Unit| Paragraph::default(),
+            fields: Vec::new(),
+        };
+        walk.map(|(text, end, _)| (text, end)).collect()
+    }
+
+    #[test]
+    fn marks_fields_and_control_characters() {
+        // A PAGE field (instructions dropped, result kept), a nested field, a field without a
+        // result, a picture (0x01), a line break (0x0B), a tab, then a cell and unterminated text.
+        let text = "第\u{13} PAGE \u{14}4\u{15}页\r\u{13}IF \u{13}=1\u{14}1\u{15}\u{14}是\u{15}\u{13}TOC\u{15}图\u{1}\u{b}表\t1\u{7}尾";
+        assert_eq!(paragraphs(text), [("第4页".into(), End::Paragraph), ("是图\n表\t1".into(), End::Cell), ("尾".into(), End::Paragraph)]);
+    }
+}

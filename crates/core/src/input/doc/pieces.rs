@@ -40,7 +40,7 @@ pub fn clx(data: &[u8]) -> Result<Clx<'_>, DocError> {
     }
     let lcb = u32_at(data, at + 1).ok_or(DocError::Damaged)? as usize;
     let plc = data.get(at + 5..).and_then(|rest| rest.get(..lcb)).ok_or(DocError::Damaged)?;
-    if lcb < 4 || (lcb - 4) % 12 != 0 {
+    if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
         return Err(DocError::Damaged);
     }
     let n = (lcb - 4) / 12;
