@@ -15,7 +15,7 @@ fn report(path: &str) -> Report {
 }
 
 /// A finding without its line: rule, cells, expected, actual, message.
-type Unplaced = (&'static str, Vec<String>, Option<f64>, Option<f64>, String);
+type Unplaced = (&'static str, Vec<nianbao_core::CellKey>, Option<f64>, Option<f64>, String);
 
 fn findings(r: &Report) -> Vec<Unplaced> {
     r.findings.iter().map(|f: &Finding| (f.rule, f.cells.clone(), f.expected, f.actual, f.message.clone())).collect()
