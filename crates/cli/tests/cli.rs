@@ -96,6 +96,23 @@ fn unreadable_input_exits_2_with_a_message() {
 }
 
 #[test]
+fn old_word_files_are_read_and_refusals_exit_2() {
+    let json = |path: &str| -> serde_json::Value {
+        let o = nianbao(&["check", "--format", "json", &fixture(path)], None);
+        assert_eq!(o.status.code(), Some(0), "{path}");
+        serde_json::from_str(stdout(&o).trim()).unwrap()
+    };
+    let doc = json("doc/huaian-city-2024.doc");
+    let docx = json("structured/huaian-city-2024.docx");
+    assert_eq!(doc["input"], "doc");
+    assert_eq!(doc["cells"], docx["cells"]);
+    assert_eq!(doc["cells"]["applications.new.total"]["value"], 3119.0);
+    let o = nianbao(&["check", &fixture("doc/youchegang-2020.encrypted.doc")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("设置了密码保护"));
+}
+
+#[test]
 fn several_files_one_ndjson_line_each_or_one_json_array() {
     let files = [fixture("reports/hongze-district-2023.txt"), fixture("reports/hongze-district-2024.txt")];
     let o = nianbao(&["check", "--format", "ndjson", &files[0], &files[1]], None);

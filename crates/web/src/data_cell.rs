@@ -44,7 +44,7 @@ pub fn DataCell(
         (None, Missing::Absent) => ("—".to_owned(), "absent"),
     };
     let source = match checked.report.parsed.input {
-        nianbao_core::InputKind::Docx => "Word ",
+        nianbao_core::InputKind::Docx | nianbao_core::InputKind::Doc => "Word ",
         nianbao_core::InputKind::Html => "网页",
         _ => "",
     };

@@ -28,7 +28,16 @@ pub enum ReadError {
     /// A zip whose content unpacks to more than the cap (a zip bomb).
     ZipBomb,
     Zip,
+    /// A .doc/.wps while this build has no .doc reader (the `doc` feature is off).
     OldWord,
+    /// A .doc/.wps protected by a password.
+    DocEncrypted,
+    /// A .doc/.wps that is damaged or incomplete.
+    DocDamaged,
+    /// A Word 6.0/95 (or older) document.
+    DocTooOld,
+    /// A compound file (the container of .doc) with no Word document in it.
+    NotWord,
     Pdf,
     Image,
 }
@@ -60,7 +69,23 @@ impl fmt::Display for ReadError {
             ReadError::Zip => write!(f, "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。"),
             ReadError::OldWord => write!(
                 f,
-                "这是旧版 Word/WPS 文件（.doc/.wps）或加密的 Word 文档，无法直接读取。请另存为 .docx（如有密码请先取消），或复制全文后粘贴。"
+                "这是旧版 Word/WPS 文件（.doc/.wps）或加密的 Word 文档，这里无法直接读取。请另存为 .docx（如有密码请先取消），或复制全文后粘贴。"
+            ),
+            ReadError::DocEncrypted => write!(
+                f,
+                "这份旧版 Word/WPS 文档（.doc/.wps）设置了密码保护，无法读取。请在 Word 或 WPS 中取消密码后另存，或复制全文后粘贴。"
+            ),
+            ReadError::DocDamaged => write!(
+                f,
+                "这份旧版 Word/WPS 文档（.doc/.wps）已损坏或不完整，无法读取。请在 Word 或 WPS 中打开后另存为 .docx，或全选复制正文后粘贴。"
+            ),
+            ReadError::DocTooOld => write!(
+                f,
+                "这是 Word 95 或更早版本的文档，无法读取。请在 Word 或 WPS 中打开后另存为 .docx，或全选复制正文后粘贴。"
+            ),
+            ReadError::NotWord => write!(
+                f,
+                "这是 Office 文件，但不是 Word 文档（可能是 Excel、PowerPoint 或 Microsoft Works 文件），无法读取。请选择报告的 Word 文件，或复制全文后粘贴。"
             ),
             ReadError::Pdf => write!(
                 f,
@@ -146,7 +171,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
 fn known_binary(bytes: &[u8]) -> Option<ReadError> {
     const SIGNATURES: &[(&[u8], ReadError)] = &[
         (b"%PDF", ReadError::Pdf),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ReadError::OldWord),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ReadError::OldWord), // .doc is read before decoding when it can be
         (b"\x89PNG", ReadError::Image),
         (b"\xff\xd8\xff", ReadError::Image),
         (b"GIF8", ReadError::Image),

@@ -1,7 +1,9 @@
-//! The input layer: bytes of any supported file (text in any common encoding, .docx, HTML) →
+//! The input layer: bytes of any supported file (text in any common encoding, .docx, .doc, HTML) →
 //! report text, with each rendered table cell's origin. [`read`] is its one entry point.
 
 pub mod decode;
+#[cfg(feature = "doc")]
+pub mod doc;
 pub mod document;
 pub mod docx;
 pub mod html;
@@ -17,6 +19,8 @@ use serde::Serialize;
 pub enum InputKind {
     Text,
     Docx,
+    /// Word 97–2003 (.doc) or WPS (.wps).
+    Doc,
     Html,
 }
 
@@ -25,6 +29,7 @@ impl InputKind {
         match self {
             InputKind::Text => "text",
             InputKind::Docx => "docx",
+            InputKind::Doc => "doc",
             InputKind::Html => "html",
         }
     }
@@ -35,11 +40,12 @@ pub struct Input {
     pub text: String,
     pub encoding: &'static str,
     pub kind: InputKind,
-    /// For .docx and HTML: where each rendered table cell came from.
+    /// For .docx, .doc and HTML: where each rendered table cell came from.
     pub rendered: Option<document::Rendered>,
 }
 
-/// Reads any input — plain text in any common encoding, a .docx, or an HTML page — into text.
+/// Reads any input — plain text in any common encoding, a .docx, a .doc/.wps (with the `doc`
+/// feature), or an HTML page — into text.
 /// `legacy` decodes non-Unicode text (GB18030/GBK); see [`decode::decode_with_legacy`].
 pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Input, ReadError> {
     if bytes.len() > decode::MAX_INPUT_BYTES {
@@ -52,6 +58,17 @@ pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<In
             _ => ReadError::Docx,
         })?;
         return Ok(structured(blocks, "UTF-8", InputKind::Docx));
+    }
+    #[cfg(feature = "doc")]
+    if bytes.starts_with(doc::SIGNATURE) {
+        let blocks = doc::read(bytes).map_err(|e| match e {
+            doc::DocError::Encrypted => ReadError::DocEncrypted,
+            doc::DocError::EncryptedPackage => ReadError::Encrypted,
+            doc::DocError::TooOld => ReadError::DocTooOld,
+            doc::DocError::NotWord => ReadError::NotWord,
+            doc::DocError::Damaged => ReadError::DocDamaged,
+        })?;
+        return Ok(structured(blocks, "UTF-16", InputKind::Doc));
     }
     let decoded = decode::decode_with_legacy(bytes, legacy)?;
     Ok(from_text(decoded.text, decoded.encoding))
