@@ -53,7 +53,8 @@ pub fn heading_no(line: &str) -> Option<u8> {
     if !line.contains(['况', '況', '项', '項', '述']) {
         return None;
     }
-    let line = line.trim_matches(is_space);
+    // Markdown (a PDF or web page converted to text): `## 四、…`, `**四、…**`, `> 四、…`.
+    let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '_'));
     if line.is_empty() || line.chars().count() > 60 {
         return None;
     }
@@ -102,6 +103,13 @@ mod tests {
         assert_eq!(heading_no("六 、 其 他 需 要 报 告 的 事 项"), Some(6));
         assert_eq!(heading_no("其他需要报告的事项"), Some(6));
         assert_eq!(heading_no("二、主動公開政府信息情況"), Some(2));
+    }
+
+    #[test]
+    fn markdown_headings() {
+        assert_eq!(heading_no("## 四、政府信息公开行政复议、行政诉讼情况"), Some(4));
+        assert_eq!(heading_no("**一、总体情况**"), Some(1));
+        assert_eq!(heading_no("> 六、其他需要报告的事项"), Some(6));
     }
 
     #[test]

@@ -134,7 +134,7 @@ impl Delimited {
             }
             let fields = split_fields(offset, line);
             let several = fields.len() >= 2;
-            for (start, end) in fields {
+            for (start, end) in fields.into_iter().flat_map(|(start, end)| numbers_in_field(source, start, end)) {
                 self.push(Token::new(source, start, end));
             }
             self.open_text = !several && self.last_is_text();
@@ -191,6 +191,26 @@ impl Delimited {
             self.out.push(std::mem::take(&mut self.row));
         }
         self.open_text = false;
+    }
+}
+
+/// A field that holds several numbers separated by spaces (`| 2 1 0 1 4 |`, as PDF-to-Markdown
+/// converters write a row) is that many cells; any other field is one.
+fn numbers_in_field(source: &Source, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = &source.text()[start..end];
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for piece in text.split(is_space) {
+        if !piece.is_empty() {
+            pieces.push((start + at, start + at + piece.len()));
+        }
+        at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    let numbers = pieces.len() >= 2 && pieces.iter().all(|&(s, e)| Value::parse(&source.text()[s..e]).is_cell_like());
+    if numbers {
+        pieces
+    } else {
+        vec![(start, end)]
     }
 }
 

@@ -16,7 +16,7 @@ pub const SAMPLES: &[&str] = &[
     "huaian-city-2024.txt",
 ];
 
-pub const LAYOUTS: &[&str] = &["tab-rows-2021.txt", "pipe-rows-2021.txt", "cell-lines-2021.txt", "pdf-text-2021.txt"];
+pub const LAYOUTS: &[&str] = &["tab-rows-2021.txt", "pipe-rows-2021.txt", "cell-lines-2021.txt", "pdf-text-2021.txt", "markdown-2021.txt"];
 
 pub fn fixture(path: &str) -> Vec<u8> {
     let full = format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
