@@ -1,4 +1,4 @@
-//! The input layer: bytes of any supported file (text in any common encoding, .docx, HTML) →
+//! The input layer: bytes of any supported file (text in any common encoding, .docx, HTML, PDF) →
 //! report text, with each rendered table cell's origin. [`read`] is its one entry point.
 
 pub mod decode;
@@ -6,6 +6,8 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod markup;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod zip;
 
 pub use decode::ReadError;
@@ -18,6 +20,7 @@ pub enum InputKind {
     Text,
     Docx,
     Html,
+    Pdf,
 }
 
 impl InputKind {
@@ -26,6 +29,7 @@ impl InputKind {
             InputKind::Text => "text",
             InputKind::Docx => "docx",
             InputKind::Html => "html",
+            InputKind::Pdf => "pdf",
         }
     }
 }
@@ -35,11 +39,12 @@ pub struct Input {
     pub text: String,
     pub encoding: &'static str,
     pub kind: InputKind,
-    /// For .docx and HTML: where each rendered table cell came from.
+    /// For .docx, HTML and PDF: where each rendered table cell came from.
     pub rendered: Option<document::Rendered>,
 }
 
-/// Reads any input — plain text in any common encoding, a .docx, or an HTML page — into text.
+/// Reads any input — plain text in any common encoding, a .docx, an HTML page or a PDF (with the
+/// `pdf` feature) — into text.
 /// `legacy` decodes non-Unicode text (GB18030/GBK); see [`decode::decode_with_legacy`].
 pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Input, ReadError> {
     if bytes.len() > decode::MAX_INPUT_BYTES {
@@ -52,6 +57,16 @@ pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<In
             _ => ReadError::Docx,
         })?;
         return Ok(structured(blocks, "UTF-8", InputKind::Docx));
+    }
+    #[cfg(feature = "pdf")]
+    if pdf::is_pdf(bytes) {
+        let blocks = pdf::read(bytes).map_err(|e| match e {
+            pdf::PdfError::Encrypted => ReadError::PdfEncrypted,
+            pdf::PdfError::Damaged => ReadError::PdfDamaged,
+            pdf::PdfError::NoText => ReadError::PdfScanned,
+            pdf::PdfError::Unmapped => ReadError::PdfUnmapped,
+        })?;
+        return Ok(structured(blocks, "UTF-8", InputKind::Pdf));
     }
     let decoded = decode::decode_with_legacy(bytes, legacy)?;
     Ok(from_text(decoded.text, decoded.encoding))
