@@ -31,3 +31,18 @@ fn the_shared_pdfs_give_the_cells_and_findings_of_their_texts() {
         assert!(r.parsed.cells.iter().all(|c| c.origin.is_some_and(|o| o.page.is_some())), "{name}: every cell knows its page");
     }
 }
+
+#[test]
+fn libreoffice_pdfs_give_the_cells_of_their_docx() {
+    for name in ["hongze-district-2023", "huaian-city-2024", "huaian-city-2024-blank-cell", "youchegang-2020", "youchegang-2020-extra-row"]
+    {
+        let docx = check_bytes(&fixture(&format!("structured/{name}.docx"))).unwrap();
+        let r = pdf(&format!("libreoffice/{name}.pdf"));
+        let (got, want) = (cell_values(&r), cell_values(&docx));
+        let missing: Vec<_> = want.iter().filter(|c| !got.contains(c)).collect();
+        let extra: Vec<_> = got.iter().filter(|c| !want.contains(c)).collect();
+        assert_eq!((&missing, &extra), (&vec![], &vec![]), "{name}: cells missing from the PDF, cells only in the PDF");
+        assert_eq!(got, want, "{name}");
+        assert_eq!(findings(&r), findings(&docx), "{name}");
+    }
+}

@@ -20,8 +20,10 @@ pub struct Table {
     /// Rows of cells as .docx gives them: a merged cell once, in its first row; `None` where a
     /// cell merged from above covers the row.
     pub rows: Vec<Vec<Option<String>>>,
-    /// Each row's top edge.
-    pub row_tops: Vec<f64>,
+    /// For a table without ruling lines: the gutters between its columns (x ranges).
+    pub gutters: Vec<(f64, f64)>,
+    /// Whether ruling lines drew it (its edges are exact).
+    pub ruled: bool,
 }
 
 /// One grid position's place in the merged cells: the cell's index.
@@ -223,7 +225,7 @@ fn table(rules: &[Rule], glyphs: &[Glyph], taken: &mut [bool]) -> Option<Table> 
             row.push(None);
         }
     }
-    Some(Table { left, right, top, bottom, rows: grid, row_tops: ys[..rows].to_vec() })
+    Some(Table { left, right, top, bottom, rows: grid, gutters: Vec::new(), ruled: true })
 }
 
 /// Whether a cell holds a number (or a placeholder for one): `12`, `7730.28`, `-`, `—`.

@@ -2,15 +2,17 @@
 //! headers and footers (page numbers such as `- 4 -`, `— 5 —`, `第 4 页`) left out, a table that
 //! continues on the next page joined to its start, and a row split by the page break made whole.
 
-use super::content::Page;
+use super::content::{Glyph, Page};
 use super::grid::{self, is_number, Table};
-use super::lines::{lines, Line};
+use super::lines::{baselines, lines};
+use super::unruled::{self, Flow};
 use crate::input::document::Block;
 
-/// What a page holds, top to bottom.
+/// What the document holds, in reading order.
 enum Item {
-    Line(Line),
-    Table(Table),
+    Line(String),
+    /// A table, the page of each of its rows, and whether it is the first thing on its page.
+    Table(Table, Vec<usize>, bool),
 }
 
 /// A table being assembled across pages: its rows and the page of each.
@@ -23,32 +25,107 @@ struct Open {
 pub fn blocks(pages: &[Page]) -> Vec<Block> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
-    for (index, page) in pages.iter().enumerate() {
-        let number = index + 1;
-        let items = page_items(page);
-        for (i, item) in items.into_iter().enumerate() {
-            match item {
-                Item::Table(table) => {
-                    let continues =
-                        i == 0 && open.as_ref().is_some_and(|o| o.pages.last() == Some(&(number - 1)) && same_columns(&o.table, &table));
-                    match open.as_mut() {
-                        Some(o) if continues => join(o, table, number),
-                        _ => {
-                            close(&mut out, open.take());
-                            let pages = vec![number; table.rows.len()];
-                            open = Some(Open { table, pages });
-                        }
+    for item in items(pages) {
+        match item {
+            Item::Table(table, pages, first_on_page) => {
+                let continues = first_on_page
+                    && open.as_ref().is_some_and(|o| {
+                        o.table.ruled && pages.first().is_some_and(|p| o.pages.last() == Some(&(p - 1))) && same_columns(&o.table, &table)
+                    });
+                match open.as_mut() {
+                    Some(o) if continues => join(o, table, &pages),
+                    _ => {
+                        close(&mut out, open.take());
+                        open = Some(Open { table, pages });
                     }
                 }
-                Item::Line(line) => {
-                    close(&mut out, open.take());
-                    out.push(Block::Paragraph(line.text));
-                }
+            }
+            Item::Line(text) => {
+                close(&mut out, open.take());
+                out.push(Block::Paragraph(text));
             }
         }
     }
     close(&mut out, open);
     out
+}
+
+/// Moves the end of the flow down to `y` (with the size of what ends there).
+fn further(end: &mut Option<(f64, f64)>, y: f64, size: f64) {
+    if end.is_none_or(|(e, _)| y >= e) {
+        *end = Some((y, size));
+    }
+}
+
+/// The lines and tables of all pages in reading order. Ruled tables are found page by page; the
+/// other lines form one flow with the pages stacked, where unruled tables are found (so one that
+/// runs on across a page break stays one table).
+fn items(pages: &[Page]) -> Vec<Item> {
+    let mut placed: Vec<(f64, Item)> = Vec::new();
+    let mut flow: Vec<Flow> = Vec::new();
+    let mut offset = 0.0;
+    // Where the flow so far ends: the last line's baseline (and its size), or a table's bottom.
+    let mut end: Option<(f64, f64)> = None;
+    for (index, page) in pages.iter().enumerate() {
+        let number = index + 1;
+        let (tables, taken) = grid::tables(&page.rules, &page.glyphs);
+        let free: Vec<&Glyph> = page.glyphs.iter().zip(&taken).filter(|(_, t)| !**t).map(|(g, _)| g).collect();
+        let margin = page.height * 0.12;
+        let page_lines: Vec<(f64, Vec<&Glyph>)> = baselines(&free)
+            .into_iter()
+            .map(|group| {
+                let glyphs: Vec<&Glyph> = group.into_iter().map(|i| free[i]).collect();
+                (glyphs.iter().map(|g| g.y).sum::<f64>() / glyphs.len().max(1) as f64, glyphs)
+            })
+            .filter(|(y, glyphs)| {
+                let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+                !((*y < margin || *y > page.height - margin) && is_page_number(&text))
+            })
+            .collect();
+        // Stack this page below the last line of the flow so far: its first line follows at a
+        // line's distance.
+        let first = page_lines
+            .first()
+            .map(|(y, g)| y - g.iter().map(|g| g.size).fold(0.0, f64::max))
+            .into_iter()
+            .chain(tables.iter().map(|t| t.top))
+            .fold(f64::INFINITY, f64::min);
+        if let (Some((y, size)), true) = (end, first.is_finite()) {
+            offset = y + size * 1.2 - first;
+        }
+        let mut first_on_page = true;
+        let mut page_tables: Vec<Table> = tables;
+        page_tables.sort_by(|a, b| a.top.total_cmp(&b.top));
+        for table in page_tables {
+            let first_here = first_on_page && page_lines.first().is_none_or(|(y, _)| table.top < *y);
+            first_on_page = false;
+            let rows = vec![number; table.rows.len()];
+            further(&mut end, offset + table.bottom, 0.0);
+            placed.push((offset + table.top, Item::Table(table, rows, first_here)));
+        }
+        for (y, glyphs) in page_lines {
+            let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+            further(&mut end, offset + y, size);
+            flow.push(Flow { page: number, y: offset + y, glyphs });
+        }
+        offset += page.height;
+    }
+    let found = unruled::tables(&flow);
+    let mut in_table = vec![false; flow.len()];
+    for f in found {
+        for slot in &mut in_table[f.first..f.first + f.lines] {
+            *slot = true;
+        }
+        let top = flow[f.first].y - flow[f.first].glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+        placed.push((top, Item::Table(f.table, f.pages, false)));
+    }
+    for (line, _) in flow.iter().zip(&in_table).filter(|(_, t)| !**t) {
+        if let Some(l) = lines(&line.glyphs, true).into_iter().next() {
+            placed.push((line.y - l.size, Item::Line(l.text)));
+        }
+    }
+    placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    placed.into_iter().map(|(_, i)| i).collect()
 }
 
 fn close(out: &mut Vec<Block>, open: Option<Open>) {
@@ -58,15 +135,22 @@ fn close(out: &mut Vec<Block>, open: Option<Open>) {
 }
 
 /// Whether a table at the top of a page continues one at the bottom of the previous page: the same
-/// left and right edges.
+/// left and right edges (ruled), or the same columns from the same left edge (unruled).
 fn same_columns(a: &Table, b: &Table) -> bool {
-    (a.left - b.left).abs() <= 3.0 && (a.right - b.right).abs() <= 3.0
+    match (a.ruled, b.ruled) {
+        (true, true) => (a.left - b.left).abs() <= 3.0 && (a.right - b.right).abs() <= 3.0,
+        (false, false) => {
+            a.gutters.len() == b.gutters.len()
+                && a.gutters.iter().zip(&b.gutters).all(|(x, y)| (x.0 - y.0).abs() <= 3.0 && (x.1 - y.1).abs() <= 3.0)
+        }
+        _ => false,
+    }
 }
 
 /// Appends the rows of `next` (on page `number`). When its first row is the rest of the previous
 /// page's last row — the same cells, only text and no numbers, where that row has numbers — the
 /// two halves are joined into one row.
-fn join(open: &mut Open, mut next: Table, number: usize) {
+fn join(open: &mut Open, mut next: Table, pages: &[usize]) {
     let mut rows = std::mem::take(&mut next.rows);
     if let (Some(first), Some(last)) = (rows.first(), open.table.rows.last()) {
         let text = |r: &Vec<Option<String>>| -> Vec<String> { r.iter().map(|c| c.clone().unwrap_or_default()).collect() };
@@ -87,7 +171,7 @@ fn join(open: &mut Open, mut next: Table, number: usize) {
             }
         }
     }
-    open.pages.extend(std::iter::repeat_n(number, rows.len()));
+    open.pages.extend(&pages[pages.len() - rows.len()..]);
     open.table.rows.extend(rows);
     open.table.bottom = next.bottom;
 }
@@ -112,21 +196,6 @@ fn is_page_number(text: &str) -> bool {
     }
 }
 
-/// A page's lines and tables in reading order, without its page number lines.
-fn page_items(page: &Page) -> Vec<Item> {
-    let (tables, taken) = grid::tables(&page.rules, &page.glyphs);
-    let free: Vec<_> = page.glyphs.iter().zip(&taken).filter(|(_, t)| !**t).map(|(g, _)| g).collect();
-    let margin = page.height * 0.12;
-    let mut items: Vec<(f64, Item)> = lines(&free, true)
-        .into_iter()
-        .filter(|l| !((l.y < margin || l.y > page.height - margin) && is_page_number(&l.text)))
-        .map(|l| (l.y - l.size, Item::Line(l)))
-        .collect();
-    items.extend(tables.into_iter().map(|t| (t.top, Item::Table(t))));
-    items.sort_by(|a, b| a.0.total_cmp(&b.0));
-    items.into_iter().map(|(_, i)| i).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,19 +211,19 @@ mod tests {
     }
 
     fn table(rows: Vec<Vec<Option<String>>>) -> Table {
-        Table { left: 10.0, right: 500.0, top: 0.0, bottom: 100.0, row_tops: vec![0.0; rows.len()], rows }
+        Table { left: 10.0, right: 500.0, top: 0.0, bottom: 100.0, gutters: Vec::new(), ruled: true, rows }
     }
 
     #[test]
     fn a_row_split_by_the_page_break_is_joined() {
         let s = |x: &str| Some(x.to_owned());
         let mut open = Open { table: table(vec![vec![s("甲"), s("1")], vec![s("（二）部分公开"), s("4")]]), pages: vec![3, 3] };
-        join(&mut open, table(vec![vec![s("（区分处理的）"), s("")], vec![s("乙"), s("0")]]), 4);
+        join(&mut open, table(vec![vec![s("（区分处理的）"), s("")], vec![s("乙"), s("0")]]), &[4, 4]);
         assert_eq!(open.table.rows, vec![vec![s("甲"), s("1")], vec![s("（二）部分公开（区分处理的）"), s("4")], vec![s("乙"), s("0")]]);
         assert_eq!(open.pages, [3, 3, 4]);
         // A whole row at the top of the next page stays a row.
         let mut open = Open { table: table(vec![vec![s("甲"), s("1")]]), pages: vec![3] };
-        join(&mut open, table(vec![vec![s("乙"), s("2")]]), 4);
+        join(&mut open, table(vec![vec![s("乙"), s("2")]]), &[4]);
         assert_eq!(open.table.rows.len(), 2);
     }
 }

@@ -20,23 +20,31 @@ fn same_line(a: &Glyph, b: &Glyph) -> bool {
     (a.y - b.y).abs() <= a.size.max(b.size) * 0.35
 }
 
-/// Groups glyphs into lines, top to bottom. `tabs` puts a tab at column gaps (text outside
-/// tables); inside a table cell a gap is a space.
-pub fn lines(glyphs: &[&Glyph], tabs: bool) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    // Cluster by baseline: a glyph joins the line whose baseline it shares.
-    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
+/// Glyphs grouped by baseline, top to bottom, each group left to right (indices into `glyphs`).
+pub fn baselines(glyphs: &[&Glyph]) -> Vec<Vec<usize>> {
+    let mut sorted: Vec<usize> = (0..glyphs.len()).collect();
+    sorted.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y).then(glyphs[a].x.total_cmp(&glyphs[b].x)));
+    // A glyph joins the line whose baseline it shares.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for g in sorted {
         match groups.last_mut() {
-            Some(group) if same_line(group[0], g) => group.push(g),
+            Some(group) if same_line(glyphs[group[0]], glyphs[g]) => group.push(g),
             _ => groups.push(vec![g]),
         }
     }
+    for group in &mut groups {
+        group.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+    }
     groups
+}
+
+/// Groups glyphs into lines, top to bottom. `tabs` puts a tab at column gaps (text outside
+/// tables); inside a table cell a gap is a space.
+pub fn lines(glyphs: &[&Glyph], tabs: bool) -> Vec<Line> {
+    baselines(glyphs)
         .into_iter()
-        .filter_map(|mut group| {
-            group.sort_by(|a, b| a.x.total_cmp(&b.x));
+        .filter_map(|group| {
+            let group: Vec<&Glyph> = group.into_iter().map(|i| glyphs[i]).collect();
             let size = group.iter().map(|g| g.size).fold(0.0, f64::max);
             let mut text = String::new();
             let mut end: Option<f64> = None;
@@ -67,13 +75,15 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// The text of lines wrapped in one block: joined without a space between CJK text, with a space
-/// between words of other scripts.
+/// The text of lines wrapped in one block: joined without a space between CJK text or within a
+/// number wrapped in a narrow cell, with a space between words of other scripts.
 pub fn join_wrapped(lines: &[Line]) -> String {
     let mut out = String::new();
     for line in lines {
         let text = line.text.replace('\t', " ");
-        let joins_tight = out.chars().last().is_none_or(is_cjk) || text.chars().next().is_some_and(is_cjk);
+        let (last, first) = (out.chars().last(), text.chars().next());
+        let digits = last.is_some_and(|c| c.is_ascii_digit()) && first.is_some_and(|c| c.is_ascii_digit() || c == '.');
+        let joins_tight = last.is_none_or(is_cjk) || first.is_some_and(is_cjk) || digits;
         if !out.is_empty() && !joins_tight {
             out.push(' ');
         }

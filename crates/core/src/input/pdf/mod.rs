@@ -10,6 +10,7 @@ mod grid;
 mod layout;
 mod lines;
 mod syntax;
+mod unruled;
 
 use crate::input::document::Block;
 pub use content::{Glyph, Page, Rule};
