@@ -41,6 +41,8 @@ pub struct Page {
     pub image_cover: f64,
     /// Glyphs whose font gives no Unicode text.
     pub unmapped: usize,
+    /// A content stream of the page is missing or cannot be decoded (a damaged or cut file).
+    pub broken: bool,
 }
 
 type Matrix = [f64; 6];
@@ -112,12 +114,18 @@ pub fn run_page(file: &File, page: &Dict) -> Page {
         other => vec![other],
     };
     for part in streams {
-        if let Object::Stream(s) = part {
-            if let Ok(d) = file.stream_data(&s) {
-                // Content streams split a page at token boundaries; keep them apart.
-                data.extend_from_slice(&d);
-                data.push(b'\n');
-            }
+        match part {
+            Object::Stream(s) => match file.stream_data(&s) {
+                Ok(d) => {
+                    // Content streams split a page at token boundaries; keep them apart.
+                    data.extend_from_slice(&d);
+                    data.push(b'\n');
+                }
+                Err(_) => run.page.broken = true,
+            },
+            // A page without content is blank; a reference to nothing is a damaged file.
+            Object::Null if page.get(b"Contents").is_some() => run.page.broken = true,
+            _ => {}
         }
     }
     let state = State { ctm: IDENTITY, font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, hscale: 1.0, leading: 0.0, rise: 0.0 };

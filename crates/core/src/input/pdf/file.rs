@@ -22,14 +22,17 @@ pub enum FileError {
     Encrypted,
 }
 
+/// A decoded object stream: each object's number and offset, and the bytes.
+type ObjectStream = (Vec<(u32, usize)>, Vec<u8>);
+
 /// A parsed PDF file.
 pub struct File<'a> {
     data: &'a [u8],
     xref: HashMap<u32, Entry>,
     pub trailer: Dict,
     cache: RefCell<HashMap<u32, Rc<Object>>>,
-    /// Decoded object streams: their object numbers' offsets and their bytes.
-    streams: RefCell<HashMap<u32, Rc<(Vec<(u32, usize)>, Vec<u8>)>>>,
+    /// Decoded object streams by object number.
+    streams: RefCell<HashMap<u32, Rc<ObjectStream>>>,
 }
 
 /// No chain of `/Prev` sections, page tree or references is followed deeper than this.

@@ -171,9 +171,8 @@ fn table(rules: &[Rule], glyphs: &[Glyph], taken: &mut [bool]) -> Option<Table> 
     }
     // Each merged cell's extent (a missing border inside a cell makes the whole box one cell).
     let mut cells: Vec<(usize, Cell)> = Vec::new();
-    for r in 0..rows {
-        for c in 0..cols {
-            let root = id[r][c];
+    for (r, row) in id.iter().enumerate() {
+        for (c, &root) in row.iter().enumerate() {
             match cells.iter_mut().find(|(k, _)| *k == root) {
                 Some((_, cell)) => {
                     cell.bottom = cell.bottom.max(r);

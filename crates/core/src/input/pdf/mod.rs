@@ -43,7 +43,11 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     if pages.is_empty() {
         return Err(PdfError::Damaged);
     }
-    Ok(pages.iter().map(|p| content::run_page(&file, p)).collect())
+    let pages: Vec<Page> = pages.iter().map(|p| content::run_page(&file, p)).collect();
+    if pages.iter().any(|p| p.broken) {
+        return Err(PdfError::Damaged);
+    }
+    Ok(pages)
 }
 
 /// The blocks of a PDF: its text lines as paragraphs and its ruled tables as grids, in reading order.

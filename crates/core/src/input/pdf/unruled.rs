@@ -157,12 +157,11 @@ fn build(rows: &[Row], mut used: usize, gutters: Vec<(f64, f64)>) -> Option<(Tab
     // Lines after the last line with pieces are wrapped text only when they sit in one column.
     let column_of = |x: f64| gutters.iter().take_while(|&&(a, b)| (a + b) / 2.0 < x).count();
     let last_piece = rows[..used].iter().rposition(|r| r.pieces >= 2)?;
-    for k in last_piece + 1..used {
+    if let Some(k) = (last_piece + 1..used).find(|&k| {
         let cols: Vec<usize> = rows[k].refs.iter().map(|g| column_of(g.x + g.width / 2.0)).collect();
-        if cols.windows(2).any(|w| w[0] != w[1]) {
-            used = k;
-            break;
-        }
+        cols.windows(2).any(|w| w[0] != w[1])
+    }) {
+        used = k;
     }
     let rows = &rows[..used];
     let columns = gutters.len() + 1;
