@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cell_values, fixture, sample};
+use common::{cell_values, fixture, key, sample};
 use nianbao_core::{check_bytes, Finding, ReadError, Report};
 
 fn pdf(name: &str) -> Report {
@@ -12,7 +12,7 @@ fn pdf(name: &str) -> Report {
 }
 
 /// A finding without its line: rule and cells.
-fn findings(r: &Report) -> Vec<(&'static str, Vec<String>)> {
+fn findings(r: &Report) -> Vec<(&'static str, Vec<nianbao_core::schema::CellKey>)> {
     r.findings.iter().map(|f: &Finding| (f.rule, f.cells.clone())).collect()
 }
 
@@ -111,10 +111,10 @@ fn bad_pdfs_are_refused_with_their_message() {
 #[test]
 fn cells_know_their_page() {
     let r = pdf("hongze-district-2023.pdf");
-    let new = r.parsed.cell("applications.new.total").unwrap().origin.unwrap();
+    let new = r.parsed.cell(key("applications.new.total")).unwrap().origin.unwrap();
     assert_eq!((new.page, new.describe()), (Some(3), "第 3 页 表格 2 第 4 行第 8 格".to_owned()));
     // 表三 runs on from page 3 to page 4: its rows keep their page.
-    let carried_out = r.parsed.cell("applications.carried_out.total").unwrap().origin.unwrap();
+    let carried_out = r.parsed.cell(key("applications.carried_out.total")).unwrap().origin.unwrap();
     assert_eq!((carried_out.page, carried_out.table), (Some(4), new.table));
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(json["input"], "pdf");
