@@ -125,7 +125,7 @@ fn only_report_files_are_taken_from_a_folder() {
     std::fs::write(empty.join("f.md"), b"x").unwrap();
     let o = nianbao(&["check", empty.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("没有找到报告文件（文件夹中只检查 .txt .docx .doc .wps .html .htm 文件）"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("没有找到报告文件（文件夹中只检查 .txt .docx .doc .wps .html .htm .pdf 文件）"));
 }
 
 #[test]

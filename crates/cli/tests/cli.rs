@@ -87,7 +87,10 @@ fn rows_that_could_not_be_read_are_unread_and_not_errors() {
 fn unreadable_input_exits_2_with_a_message() {
     let o = nianbao(&["check", "-"], Some(b"%PDF-1.7 binary"));
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("这是 PDF 文件"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("这份 PDF 已损坏或不完整"));
+    let o = nianbao(&["check", &fixture("pdf/bad/encrypted-password.pdf")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("这份 PDF 已加密"));
     let o = nianbao(&["check", "/nonexistent/report.txt"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("无法打开文件"));
@@ -158,4 +161,13 @@ fn previous_year_and_publication_date() {
     let o = nianbao(&["check", "--published", "2025/04/02", "-"], Some(b"x"));
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn a_pdf_report_is_read() {
+    let o = nianbao(&["check", "--format=json", &fixture("pdf/hongze-district-2023.pdf")], None);
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(doc["input"], "pdf");
+    assert_eq!(doc["cells"]["applications.new.total"]["value"], 21.0);
+    assert_eq!(doc["cells"]["applications.new.total"]["origin"]["page"], 3);
 }

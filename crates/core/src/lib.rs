@@ -1,4 +1,4 @@
-//! nianbao-core: reads a 政府信息公开工作年度报告 (text in any common encoding, .docx, .doc, HTML) into its
+//! nianbao-core: reads a 政府信息公开工作年度报告 (text in any common encoding, .docx, .doc, HTML, PDF) into its
 //! sections and its three statistical tables, with the source position of every number, and checks
 //! it against the rule catalogue. Pure Rust: no I/O, no threads; builds for wasm32-unknown-unknown.
 //!

@@ -48,8 +48,8 @@ fn docx_and_html_give_the_cells_of_the_text() {
 fn cells_know_their_table_row_and_cell() {
     let r = structured("huaian-city-2024.docx");
     // 表三 is the second table; its header takes rows 1–3, 一、本年新收 is row 4: a label then 7 values.
-    assert_eq!(r.parsed.cell(key("applications.new.total")).unwrap().origin, Some(Origin { table: 2, row: 4, cell: 8 }));
-    assert_eq!(r.parsed.cell(key("reviews.review.upheld")).unwrap().origin, Some(Origin { table: 3, row: 4, cell: 1 }));
+    assert_eq!(r.parsed.cell(key("applications.new.total")).unwrap().origin, Some(Origin { table: 2, row: 4, cell: 8, page: None }));
+    assert_eq!(r.parsed.cell(key("reviews.review.upheld")).unwrap().origin, Some(Origin { table: 3, row: 4, cell: 1, page: None }));
     let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
     assert_eq!(json["input"], "docx");
     assert_eq!(json["cells"]["applications.new.total"]["origin"], serde_json::json!({"table": 2, "row": 4, "cell": 8}));
@@ -145,7 +145,7 @@ fn bad_files_are_refused_with_their_message() {
     let old_word = if cfg!(feature = "doc") { ReadError::DocDamaged } else { ReadError::OldWord };
     assert_eq!(err(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old word"), old_word);
     assert!(ReadError::OldWord.to_string().contains("请另存为 .docx"));
-    assert_eq!(err(b"%PDF-1.4 ..."), ReadError::Pdf);
+    assert_eq!(err(b"%PDF-1.4 ..."), ReadError::PdfDamaged, "a PDF with nothing after its header");
     assert_eq!(err(b"\x89PNG\r\n\x1a\n...."), ReadError::Image);
     assert_eq!(
         err(&{

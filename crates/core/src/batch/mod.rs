@@ -15,7 +15,7 @@ use serde::{Serialize, Serializer};
 
 /// The file name extensions (lower case) a batch takes as reports when it walks a folder: the
 /// formats [`crate::read_input`] reads. A reader for another format adds its extension here.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "doc", "wps", "html", "htm"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "docx", "doc", "wps", "html", "htm", "pdf"];
 
 /// Whether a file name has one of the [`REPORT_EXTENSIONS`] (in any case).
 pub fn is_report_file(name: &str) -> bool {

@@ -38,7 +38,16 @@ pub enum ReadError {
     DocTooOld,
     /// A compound file (the container of .doc) with no Word document in it.
     NotWord,
+    /// A PDF, in a build without the PDF reader (the `pdf` feature).
     Pdf,
+    /// A PDF without a text layer (a scan).
+    PdfScanned,
+    /// A PDF protected by a password or by permissions.
+    PdfEncrypted,
+    /// A damaged or incomplete PDF.
+    PdfDamaged,
+    /// A PDF whose fonts do not say which characters they draw.
+    PdfUnmapped,
     Image,
 }
 
@@ -90,6 +99,22 @@ impl fmt::Display for ReadError {
             ReadError::Pdf => write!(
                 f,
                 "这是 PDF 文件，暂不能直接读取。请在 PDF 阅读器中全选复制文字后粘贴，或使用报告的 Word 原稿。"
+            ),
+            ReadError::PdfScanned => write!(
+                f,
+                "这份 PDF 没有文字层（扫描件），其中的文字是图片，无法读取。请使用报告的 Word 原稿或网页文字；如只有扫描件，请先用 OCR 软件识别成文字并核对后粘贴。"
+            ),
+            ReadError::PdfEncrypted => write!(
+                f,
+                "这份 PDF 已加密（设置了打开密码或权限密码），无法读取。请在 PDF 阅读器中取消密码后另存，或使用报告的 Word 原稿。"
+            ),
+            ReadError::PdfDamaged => write!(
+                f,
+                "这份 PDF 已损坏或不完整，无法读取。请重新下载或重新导出 PDF，或使用报告的 Word 原稿。"
+            ),
+            ReadError::PdfUnmapped => write!(
+                f,
+                "这份 PDF 的字体没有记录文字编码，无法准确读出其中的文字。请使用报告的 Word 原稿或网页文字。"
             ),
             ReadError::Image => write!(
                 f,

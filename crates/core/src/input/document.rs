@@ -1,6 +1,6 @@
-//! A structured document (.docx, HTML): paragraphs and table grids, rendered as the text the table
-//! reader already understands (one table row per line, cells separated by tabs), remembering for
-//! each rendered cell which table, row and cell it came from.
+//! A structured document (.docx, HTML, PDF): paragraphs and table grids, rendered as the text the
+//! table reader already understands (one table row per line, cells separated by tabs), remembering
+//! for each rendered cell which table, row and cell (and for PDF, page) it came from.
 
 use serde::Serialize;
 
@@ -10,6 +10,11 @@ pub enum Block {
     Paragraph(String),
     /// Rows of cells; `None` is a grid slot covered by a cell merged from above (`vMerge`, `rowspan`).
     Table(Vec<Vec<Option<String>>>),
+    /// A table of a paged document (PDF): its rows as in `Table`, and the page of each row.
+    PagedTable {
+        rows: Vec<Vec<Option<String>>>,
+        pages: Vec<usize>,
+    },
 }
 
 /// Where a cell came from in a structured document (1-based).
@@ -18,12 +23,16 @@ pub struct Origin {
     pub table: usize,
     pub row: usize,
     pub cell: usize,
+    /// The page, for a paged document (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 impl Origin {
-    /// `表格 3 第 5 行第 2 格`.
+    /// `表格 3 第 5 行第 2 格`, or `第 4 页 表格 3 第 5 行第 2 格`.
     pub fn describe(&self) -> String {
-        format!("表格 {} 第 {} 行第 {} 格", self.table, self.row, self.cell)
+        let page = self.page.map(|p| format!("第 {p} 页 ")).unwrap_or_default();
+        format!("{page}表格 {} 第 {} 行第 {} 格", self.table, self.row, self.cell)
     }
 }
 
@@ -39,6 +48,7 @@ pub struct RenderedRow {
     pub line: usize,
     pub table: usize,
     pub row: usize,
+    pub page: Option<usize>,
     /// (byte start, byte end) of each cell in the text, in cell order.
     pub cells: Vec<(usize, usize)>,
 }
@@ -48,7 +58,7 @@ impl Rendered {
     pub fn origin(&self, line: usize, at: usize) -> Option<Origin> {
         let row = self.rows.iter().find(|r| r.line == line)?;
         let cell = row.cells.iter().position(|&(s, e)| s <= at && at <= e)?;
-        Some(Origin { table: row.table, row: row.row, cell: cell + 1 })
+        Some(Origin { table: row.table, row: row.row, cell: cell + 1, page: row.page })
     }
 }
 
@@ -70,7 +80,11 @@ pub fn render(blocks: &[Block]) -> Rendered {
                     push_line(&mut out, l.trim_end(), &mut line);
                 }
             }
-            Block::Table(rows) => {
+            Block::Table(rows) | Block::PagedTable { rows, .. } => {
+                let pages = match block {
+                    Block::PagedTable { pages, .. } => Some(pages),
+                    _ => None,
+                };
                 table_no += 1;
                 push_line(&mut out, "", &mut line);
                 for (r, row) in rows.iter().enumerate() {
@@ -89,7 +103,8 @@ pub fn render(blocks: &[Block]) -> Rendered {
                         text.push_str(&content);
                         cells.push((s, start + text.len()));
                     }
-                    out.rows.push(RenderedRow { line, table: table_no, row: r + 1, cells });
+                    let page = pages.and_then(|p| p.get(r).copied());
+                    out.rows.push(RenderedRow { line, table: table_no, row: r + 1, page, cells });
                     push_line(&mut out, &text, &mut line);
                 }
                 push_line(&mut out, "", &mut line);
@@ -118,7 +133,7 @@ mod tests {
             "三、收到和处理政府信息公开申请情况\n\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开 （区分处理的）\t2\n\n"
         );
         let at = r.text.find("\t2").unwrap() + 1;
-        assert_eq!(r.origin(4, at), Some(Origin { table: 1, row: 2, cell: 3 }));
+        assert_eq!(r.origin(4, at), Some(Origin { table: 1, row: 2, cell: 3, page: None }));
         assert_eq!(r.origin(1, 0), None);
     }
 }

@@ -1,4 +1,5 @@
-//! The input layer: bytes of any supported file (text in any common encoding, .docx, .doc, HTML) →
+//! The input layer: bytes of any supported file (text in any common encoding, .docx, .doc, HTML,
+//! PDF) →
 //! report text, with each rendered table cell's origin. [`read`] is its one entry point.
 
 pub mod decode;
@@ -8,6 +9,8 @@ pub mod document;
 pub mod docx;
 pub mod html;
 pub mod markup;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod zip;
 
 pub use decode::ReadError;
@@ -22,6 +25,7 @@ pub enum InputKind {
     /// Word 97–2003 (.doc) or WPS (.wps).
     Doc,
     Html,
+    Pdf,
 }
 
 impl InputKind {
@@ -31,6 +35,7 @@ impl InputKind {
             InputKind::Docx => "docx",
             InputKind::Doc => "doc",
             InputKind::Html => "html",
+            InputKind::Pdf => "pdf",
         }
     }
 }
@@ -40,12 +45,12 @@ pub struct Input {
     pub text: String,
     pub encoding: &'static str,
     pub kind: InputKind,
-    /// For .docx, .doc and HTML: where each rendered table cell came from.
+    /// For .docx, .doc, HTML and PDF: where each rendered table cell came from.
     pub rendered: Option<document::Rendered>,
 }
 
 /// Reads any input — plain text in any common encoding, a .docx, a .doc/.wps (with the `doc`
-/// feature), or an HTML page — into text.
+/// feature), an HTML page or a PDF (with the `pdf` feature) — into text.
 /// `legacy` decodes non-Unicode text (GB18030/GBK); see [`decode::decode_with_legacy`].
 pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<Input, ReadError> {
     if bytes.len() > decode::MAX_INPUT_BYTES {
@@ -69,6 +74,16 @@ pub fn read(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>) -> Result<In
             doc::DocError::Damaged => ReadError::DocDamaged,
         })?;
         return Ok(structured(blocks, "UTF-16", InputKind::Doc));
+    }
+    #[cfg(feature = "pdf")]
+    if pdf::is_pdf(bytes) {
+        let blocks = pdf::read(bytes).map_err(|e| match e {
+            pdf::PdfError::Encrypted => ReadError::PdfEncrypted,
+            pdf::PdfError::Damaged => ReadError::PdfDamaged,
+            pdf::PdfError::NoText => ReadError::PdfScanned,
+            pdf::PdfError::Unmapped => ReadError::PdfUnmapped,
+        })?;
+        return Ok(structured(blocks, "UTF-8", InputKind::Pdf));
     }
     let decoded = decode::decode_with_legacy(bytes, legacy)?;
     Ok(from_text(decoded.text, decoded.encoding))
