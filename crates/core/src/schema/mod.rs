@@ -92,6 +92,16 @@ impl TableKey {
         TableKey::ALL.into_iter().find(|t| t.as_str() == text)
     }
 
+    /// A row's own identity, for reading cells run together: in each group of this many cells the
+    /// last is the sum of the others (表三: 总计 of six applicant columns; 表四: each group's 总计).
+    pub fn row_sum_width(self) -> Option<usize> {
+        match self {
+            TableKey::Active => None,
+            TableKey::Applications => Some(APPLICATION_COLUMNS.len()),
+            TableKey::Reviews => Some(REVIEW_COLUMNS.len()),
+        }
+    }
+
     /// 表二 / 表三 / 表四.
     pub fn short(self) -> &'static str {
         match self {

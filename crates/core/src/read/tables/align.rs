@@ -2,9 +2,10 @@
 //! first, a fuzzy match for typos), chooses the best ordered assignment of rows to labels, and
 //! places a row's cells when their number fits its columns.
 
+use super::split;
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segment, Token};
-use crate::schema::{CellKey, Era, Row};
+use crate::schema::{CellKey, Era, Row, ValueKind};
 use crate::text::{find_from, fold_char, is_skeleton_char, Source};
 
 /// A label found in a segment: which row, where in the segment's skeleton, how good a match.
@@ -207,8 +208,12 @@ fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
     (score, chain)
 }
 
-/// The cells of a row placed under `columns`, or None when their number does not fit.
-pub fn place(cells: &[Token], columns: usize) -> Option<Vec<Token>> {
+/// The cells of a row placed under columns of `kinds`, or None when their number does not fit. A
+/// single run of digits (`规章105`, a whole row run together) is cut into cells only when exactly
+/// one cut fits the row ([`split`]); `group` is the row's identity for that (see
+/// [`crate::schema::TableKey::row_sum_width`]).
+pub fn place(cells: &[Token], kinds: &[ValueKind], group: Option<usize>) -> Option<Vec<Token>> {
+    let columns = kinds.len();
     let mut cells = cells.to_vec();
     while cells.len() > columns && cells.last().is_some_and(|c| c.value == Value::Blank) {
         cells.pop();
@@ -216,25 +221,24 @@ pub fn place(cells: &[Token], columns: usize) -> Option<Vec<Token>> {
     if cells.len() == columns {
         return Some(cells);
     }
-    // `规章000`: single-digit cells run together, one digit per column.
-    if let [glued] = cells.as_slice() {
-        let digits = glued.text.trim();
-        if glued.glued && columns > 1 && digits.len() == columns && digits.bytes().all(|b| b.is_ascii_digit()) {
-            let first = glued.start + (glued.text.len() - glued.text.trim_start().len());
-            return Some(
-                (0..columns)
-                    .map(|i| Token {
-                        text: digits[i..=i].to_owned(),
-                        start: first + i,
-                        end: first + i + 1,
-                        value: Value::parse(&digits[i..=i]),
-                        glued: false,
-                    })
-                    .collect(),
-            );
-        }
+    let [run] = cells.as_slice() else { return None };
+    let text = run.text.trim();
+    if columns < 2 || text.len() < columns {
+        return None;
     }
-    None
+    let first = run.start + (run.text.len() - run.text.trim_start().len());
+    let cut = split::unique_cut(text, kinds, group)?;
+    Some(
+        cut.into_iter()
+            .map(|(s, e)| Token {
+                text: text[s..e].to_owned(),
+                start: first + s,
+                end: first + e,
+                value: Value::parse(&text[s..e]),
+                glued: false,
+            })
+            .collect(),
+    )
 }
 
 /// The hits that own the cells after their segment: the last label in each segment.
@@ -292,11 +296,14 @@ mod tests {
     fn cells_are_placed_only_when_their_number_fits() {
         let token = |text: &str, glued: bool| Token { text: text.to_owned(), start: 0, end: text.len(), value: Value::parse(text), glued };
         let row = [token("1", false), token("2", false), token("", false)];
-        assert_eq!(place(&row, 2).map(|c| c.len()), Some(2), "a trailing blank beyond the columns is dropped");
-        assert!(place(&row[..2], 3).is_none(), "too few cells: not placed");
-        let glued = place(&[token("105", true)], 3).expect("one digit per column");
-        assert_eq!(glued.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["1", "0", "5"]);
-        assert!(place(&[token("1015", true)], 3).is_none(), "more digits than columns: no unique split");
+        let counts = |n: usize| vec![ValueKind::Count; n];
+        assert_eq!(place(&row, &counts(2), None).map(|c| c.len()), Some(2), "a trailing blank beyond the columns is dropped");
+        assert!(place(&row[..2], &counts(3), None).is_none(), "too few cells: not placed");
+        let glued = place(&[token("105", true)], &counts(3), None).expect("one digit per column");
+        assert_eq!(glued.iter().map(|t| (t.text.as_str(), t.start)).collect::<Vec<_>>(), [("1", 0), ("0", 1), ("5", 2)]);
+        assert!(place(&[token("1015", true)], &counts(3), None).is_none(), "more digits than columns: no unique split");
+        let row = place(&[token("350000035", true)], &counts(7), Some(7)).expect("the row total decides");
+        assert_eq!(row.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["35", "0", "0", "0", "0", "0", "35"]);
     }
 
     #[test]

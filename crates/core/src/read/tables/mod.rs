@@ -6,6 +6,7 @@ mod active;
 mod align;
 mod applications;
 mod reviews;
+mod split;
 
 pub use active::read_active;
 pub use applications::read_applications;
@@ -14,7 +15,7 @@ pub use reviews::read_reviews;
 use crate::read::cell::Cell;
 use crate::read::cell::Value;
 use crate::read::tokens::Token;
-use crate::schema::{CellKey, Column, Format, RowKey, TableKey, ACTIVE_HEADER_MARKERS};
+use crate::schema::{CellKey, Column, Format, RowKey, TableKey, ValueKind, ACTIVE_HEADER_MARKERS};
 use crate::text::find_from;
 use align::{place, Hit, Prepared};
 use serde::Serialize;
@@ -120,7 +121,8 @@ impl TableOutput {
 
     pub(crate) fn place_row(&mut self, p: &Prepared, row: RowKey, columns: &[Column], cells: &[Token], line: usize) {
         let table = self.read.table;
-        match place(cells, columns.len()) {
+        let kinds: Vec<ValueKind> = columns.iter().map(|c| c.kind).collect();
+        match place(cells, &kinds, table.row_sum_width()) {
             Some(placed) => {
                 for (col, token) in columns.iter().zip(&placed) {
                     self.cells.push(p.cell(CellKey::new(table, row, col.key), token));

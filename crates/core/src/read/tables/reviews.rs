@@ -3,7 +3,7 @@
 use super::align::{owners, place, Prepared};
 use super::{TableOutput, Unreadable};
 use crate::read::tokens::Segment;
-use crate::schema::{self, CellKey, Row, TableKey};
+use crate::schema::{self, CellKey, Row, TableKey, ValueKind};
 use crate::text::Source;
 
 /// Reads 表四: one row of 15 numbers, or one row of 5 per group.
@@ -12,9 +12,9 @@ pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>
     let p = Prepared::new(source, segments);
     let mut out = TableOutput::empty(table, line);
     let all = schema::REVIEW_ROWS.len() * schema::REVIEW_COLUMNS.len();
-    let single = (0..p.segments.len()).rev().find(|&seg| place(&p.segments[seg].cells, all).is_some());
-    if let Some(seg) = single {
-        let cells = place(&p.segments[seg].cells, all).expect("checked");
+    let counts = vec![ValueKind::Count; all];
+    let single = (0..p.segments.len()).rev().find_map(|seg| Some((seg, place(&p.segments[seg].cells, &counts, table.row_sum_width())?)));
+    if let Some((seg, cells)) = single {
         let label_line = p.label_line(seg);
         let keys = schema::REVIEW_ROWS.iter().flat_map(|r| schema::REVIEW_COLUMNS.iter().map(move |c| CellKey::new(table, r.key, c.key)));
         for (key, token) in keys.zip(&cells) {
@@ -29,7 +29,7 @@ pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>
     let placed: Vec<_> = hits
         .iter()
         .filter(|h| owners.contains(&(h.seg, h.end)))
-        .filter_map(|h| place(&p.segments[h.seg].cells, schema::REVIEW_COLUMNS.len()).map(|c| (h, c)))
+        .filter_map(|h| place(&p.segments[h.seg].cells, &counts[..schema::REVIEW_COLUMNS.len()], table.row_sum_width()).map(|c| (h, c)))
         .collect();
     if placed.len() == rows.len() {
         for (hit, cells) in placed {
