@@ -65,7 +65,7 @@ fn search(
 
 /// Whether the group just completed by `cut` (if any) adds up.
 fn group_holds(run: &[u8], cut: &[(usize, usize)], group: Option<usize>) -> bool {
-    let Some(width) = group.filter(|w| *w >= 2 && cut.len() % w == 0) else {
+    let Some(width) = group.filter(|w| *w >= 2 && cut.len().is_multiple_of(*w)) else {
         return true;
     };
     let value = |&(s, e): &(usize, usize)| -> i64 { std::str::from_utf8(&run[s..e]).ok().and_then(|t| t.parse().ok()).unwrap_or(-1) };
