@@ -291,8 +291,10 @@ fn words_of(offset: usize, line: &str) -> Vec<(usize, usize)> {
     words
 }
 
-/// `规章000` → `规章` and the glued digits `000`; a number written with leading zeros (`000`) is
-/// marked glued as well. Anything else is returned as it is.
+/// `规章000` → `规章` and the glued digits `000`; `1.属于国家秘密10000012.其他…0000000` (a report that
+/// lost its separators) → label, digits, label, digits, the `2.` of the next label's numbering
+/// kept with it. A number written with leading zeros (`000`) is marked glued as well. Anything else
+/// is returned as it is.
 fn split_glued(source: &Source, mut token: Token) -> Vec<Token> {
     if let Value::Number { .. } = token.value {
         let digits = token.text.chars().filter(|c| c.is_ascii_digit()).count();
@@ -302,20 +304,63 @@ fn split_glued(source: &Source, mut token: Token) -> Vec<Token> {
     if !token.is_label() {
         return vec![token];
     }
-    let digits_start = token.text.char_indices().rev().take_while(|(_, c)| c.is_ascii_digit()).last().map(|(i, _)| i);
-    let Some(split) = digits_start else {
-        return vec![token];
-    };
-    let head = &token.text[..split];
-    let before = head.chars().last();
-    let labelish = head.chars().filter(|c| is_ideograph(*c)).count() >= 2;
-    if split == 0 || !labelish || !before.is_some_and(|c| is_ideograph(c) || matches!(c, ')' | '）')) || before == Some('第') {
+    let runs = digit_runs(&token.text);
+    if runs.is_empty() {
         return vec![token];
     }
-    let label = Token::new(source, token.start, token.start + split);
-    let mut digits = Token::new(source, token.start + split, token.end);
-    digits.glued = true;
-    vec![label, digits]
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (start, end) in runs {
+        out.push(Token::new(source, token.start + from, token.start + start));
+        let mut digits = Token::new(source, token.start + start, token.start + end);
+        digits.glued = true;
+        out.push(digits);
+        from = end;
+    }
+    if from < token.text.len() {
+        out.push(Token::new(source, token.start + from, token.end));
+    }
+    out
+}
+
+/// The runs of digits (signs and decimal points inside them too: `1207-9433`) that follow label
+/// text in a token:
+/// after at least two ideographs, right after an ideograph or a closing parenthesis (not `第3`,
+/// not `(2023)`). A run followed by `.`/`、` gives its last digit to the numbering of the next label.
+fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut runs = Vec::new();
+    let mut ideographs = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        let after_label = ideographs >= 2 && prev.is_some_and(|p| (is_ideograph(p) && p != '第') || matches!(p, ')' | '）' | '”'));
+        if !(c.is_ascii_digit() && after_label) {
+            ideographs += usize::from(is_ideograph(c));
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let digit_at = |k: usize| chars.get(k).is_some_and(|n| n.1.is_ascii_digit());
+        while j < chars.len() && (chars[j].1.is_ascii_digit() || (matches!(chars[j].1, '-' | '+' | '.') && digit_at(j + 1))) {
+            j += 1;
+        }
+        let next = chars.get(j).map(|n| n.1);
+        let end = match next {
+            None => j,
+            Some('.' | '、' | '．') if j - i >= 2 => j - 1,
+            Some(n) if is_ideograph(n) || matches!(n, '（' | '(') => j,
+            _ => {
+                i = j;
+                continue;
+            }
+        };
+        runs.push((at, chars.get(end).map_or(text.len(), |e| e.0)));
+        ideographs = 0;
+        i = end;
+    }
+    runs
 }
 
 #[cfg(test)]
