@@ -144,4 +144,15 @@ pub mod fixture {
     pub fn with_sentence(sentence: &str) -> String {
         crate::testing::edited("一、总体情况\n", &format!("一、总体情况\n{sentence}\n"))
     }
+
+    /// A prose rule fires once on `wrong`, naming `cells` with (expected, actual), and stays silent
+    /// on `right` and on the synthetic report.
+    pub fn assert_fires_and_stays_silent(rule: &str, wrong: &str, cells: &[&str], values: (f64, f64), right: &str) {
+        let found = crate::testing::findings(&with_sentence(wrong), rule);
+        assert_eq!(found.len(), 1, "{rule}: {found:?}");
+        assert_eq!(found[0].cells, cells, "{rule}");
+        assert_eq!((found[0].expected, found[0].actual), (Some(values.0), Some(values.1)), "{rule}");
+        assert!(crate::testing::findings(&with_sentence(right), rule).is_empty(), "{rule}: {right}");
+        assert!(crate::testing::findings(crate::testing::SYNTHETIC_2021, rule).is_empty(), "{rule}");
+    }
 }

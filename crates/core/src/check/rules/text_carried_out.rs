@@ -21,20 +21,15 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::figures::fixture::with_sentence;
-    use crate::testing::{findings, SYNTHETIC_2021};
-
     #[test]
-    fn fires_when_the_prose_disagrees() {
-        let found = findings(&with_sentence("受理申请27件，另有2件顺延到下年度办理。"), "TEXT-CARRIED-OUT");
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].cells, ["applications.carried_out.total"]);
-        assert_eq!((found[0].expected, found[0].actual), (Some(1.0), Some(2.0)));
-    }
-
-    #[test]
-    fn silent_when_it_agrees() {
-        assert!(findings(&with_sentence("受理申请27件，另有1件结转下年度继续办理。"), "TEXT-CARRIED-OUT").is_empty());
-        assert!(findings(SYNTHETIC_2021, "TEXT-CARRIED-OUT").is_empty());
+    fn fires_when_the_prose_disagrees_and_stays_silent_when_it_agrees() {
+        let (wrong, right) = ("受理申请27件，另有2件顺延到下年度办理。", "受理申请27件，另有1件结转下年度继续办理。");
+        crate::check::figures::fixture::assert_fires_and_stays_silent(
+            "TEXT-CARRIED-OUT",
+            wrong,
+            &["applications.carried_out.total"],
+            (1.0, 2.0),
+            right,
+        );
     }
 }
