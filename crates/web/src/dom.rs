@@ -1,4 +1,5 @@
-//! Small DOM helpers shared by components: element ids of cells, focusing, scrolling, downloads.
+//! Small DOM helpers shared by components: element ids of cells, the element an event came from,
+//! finding, focusing and scrolling elements (in the page or in a widget's shadow root), downloads.
 
 use wasm_bindgen::JsCast;
 
@@ -11,9 +12,31 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
-/// Focuses an element by id and scrolls it into view.
-pub fn focus(id: &str) {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+/// The element an event started at. Inside a shadow root the browser retargets `event.target` to
+/// the host element; the first node of the composed path is the real one.
+pub fn origin<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
+    let first = ev.composed_path().get(0);
+    let node = if first.is_undefined() { ev.target()?.into() } else { first };
+    node.dyn_into::<T>().ok()
+}
+
+/// The text of an input event's text area.
+pub fn target_text(ev: &web_sys::Event) -> String {
+    origin::<web_sys::HtmlTextAreaElement>(ev).map(|t| t.value()).unwrap_or_default()
+}
+
+/// The element with this id in the same tree as `near`: the page, or the widget's shadow root.
+pub fn by_id(near: &web_sys::Node, id: &str) -> Option<web_sys::Element> {
+    let root = near.get_root_node();
+    match root.dyn_into::<web_sys::Document>() {
+        Ok(document) => document.get_element_by_id(id),
+        Err(root) => root.dyn_into::<web_sys::DocumentFragment>().ok()?.get_element_by_id(id),
+    }
+}
+
+/// Focuses the element with this id in the same tree as `near` and scrolls it into view.
+pub fn focus(near: &web_sys::Node, id: &str) {
+    if let Some(el) = by_id(near, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
         scroll_into_view(&el);
     }

@@ -1,19 +1,14 @@
 //! nianbao-web: the browser app. Paste or drop a report and see its three tables in the official
 //! layout, every problem marked and explained. Everything runs in the page; nothing is uploaded.
 
-mod active_table;
 mod app;
-mod applications_table;
-mod data_cell;
+mod components;
 mod dom;
-mod export;
-mod findings_list;
+mod icon;
 mod model;
 mod panic;
-mod reviews_table;
 mod samples;
-mod source_pane;
-mod summary_bar;
+mod state;
 
 /// For the browser tests: a deliberate panic, to show that a bug leaves a message, not a dead page.
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -23,5 +18,5 @@ pub fn nianbao_test_panic() {
 
 fn main() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    app::mount();
 }

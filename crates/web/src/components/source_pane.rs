@@ -1,10 +1,10 @@
 //! The source pane: the paste area with line numbers, the file picker and the sample menu; shows
 //! the line a chosen finding or cell came from.
 
-use crate::app::{target_text, Shared, MAX_TEXT_BYTES};
+use crate::dom::{origin, target_text};
 use crate::samples::SAMPLES;
+use crate::state::{Shared, MAX_TEXT_BYTES};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Height of one line of the paste area, in CSS pixels (style.css uses the same).
 const LINE_HEIGHT: f64 = 20.0;
@@ -80,7 +80,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
     };
 
     let on_file = move |ev: web_sys::Event| {
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let input = origin::<web_sys::HtmlInputElement>(&ev);
         if let Some(input) = input {
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 shared.open_file(file);
@@ -90,7 +90,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
     };
 
     let on_sample = move |ev: web_sys::Event| {
-        let select = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+        let select = origin::<web_sys::HtmlSelectElement>(&ev);
         if let Some(select) = select {
             if let Some(sample) = select.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
                 shared.load(sample.text.to_owned(), Some(sample.name.to_owned()));

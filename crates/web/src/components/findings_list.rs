@@ -1,21 +1,12 @@
 //! The findings list, grouped by table: choosing a finding lights up its cells, focuses the first
 //! one and shows its source line; findings of a chosen cell light up here.
 
-use crate::app::{Selection, Shared};
-use crate::dom::{cell_id, focus};
+use crate::dom::{cell_id, focus, origin};
+use crate::icon::icon;
 use crate::model::{Checked, Group};
+use crate::state::{Selection, Shared};
 use leptos::prelude::*;
-use nianbao_core::Severity;
 use std::sync::Arc;
-
-pub fn icon(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "✖",
-        Severity::Warning => "⚠",
-        Severity::Info => "ℹ",
-        Severity::Unread => "…",
-    }
-}
 
 #[component]
 pub fn FindingsList(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
@@ -62,13 +53,13 @@ fn finding_item(checked: &Arc<Checked>, i: usize, shared: Shared) -> impl IntoVi
                 id=format!("finding-{i}")
                 data-rule=f.rule
                 aria-pressed=move || if is_selected() { "true" } else { "false" }
-                on:click=move |_| {
+                on:click=move |ev| {
                     shared.selection.set(Selection::Finding(i));
                     if let Some(line) = line {
                         shared.jump_to(line);
                     }
-                    if let Some(cell) = first_cell {
-                        focus(&cell_id(cell));
+                    if let (Some(cell), Some(near)) = (first_cell, origin::<web_sys::Node>(&ev)) {
+                        focus(&near, &cell_id(cell));
                     }
                 }
             >

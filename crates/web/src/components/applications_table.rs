@@ -1,9 +1,10 @@
 //! 表三 in the official layout: the merged header (申请人情况 / 法人或其他组织) and the group labels
 //! (三、本年度办理结果, （三）不予公开 …) spanning their rows.
 
-use crate::app::Shared;
-use crate::data_cell::{DataCell, Missing};
+use super::data_cell::{DataCell, Missing};
+use super::table_block::TableBlock;
 use crate::model::Checked;
+use crate::state::Shared;
 use leptos::prelude::*;
 use nianbao_core::schema::{CellKey, Era, Format, RowKey, APPLICATION_COLUMNS, APPLICATION_ROWS};
 use nianbao_core::TableKey;
@@ -63,9 +64,7 @@ pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView
         .collect_view();
     let found = !read.rows.is_empty();
     view! {
-        <section class="table-block" id="table-applications">
-            <h2>"三、收到和处理政府信息公开申请情况"</h2>
-            {(!found).then(|| view! { <p class="table-missing">"未找到表三，或其中的数字无法读取。"</p> })}
+        <TableBlock table=T heading="三、收到和处理政府信息公开申请情况" found=found>
             <div class="scroll">
                 <table class="official applications">
                     <thead>
@@ -85,6 +84,6 @@ pub fn ApplicationsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView
                     <tbody>{body}</tbody>
                 </table>
             </div>
-        </section>
+        </TableBlock>
     }
 }

@@ -1,8 +1,9 @@
 //! 表四 in the official layout: 行政复议 and 行政诉讼 (未经复议直接起诉 / 复议后起诉), one row of 15.
 
-use crate::app::Shared;
-use crate::data_cell::{DataCell, Missing};
+use super::data_cell::{DataCell, Missing};
+use super::table_block::TableBlock;
 use crate::model::Checked;
+use crate::state::Shared;
 use leptos::prelude::*;
 use nianbao_core::schema::{CellKey, REVIEW_COLUMNS, REVIEW_ROWS};
 use nianbao_core::TableKey;
@@ -22,9 +23,7 @@ pub fn ReviewsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
         .map(|key| view! { <DataCell checked=checked.clone() shared=shared key=key missing=missing /> })
         .collect_view();
     view! {
-        <section class="table-block" id="table-reviews">
-            <h2>"四、政府信息公开行政复议、行政诉讼情况"</h2>
-            {(!found).then(|| view! { <p class="table-missing">"未找到表四，或其中的数字无法读取。"</p> })}
+        <TableBlock table=T heading="四、政府信息公开行政复议、行政诉讼情况" found=found>
             <div class="scroll">
                 <table class="official reviews">
                     <thead>
@@ -35,6 +34,6 @@ pub fn ReviewsTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
                     <tbody><tr>{cells}</tr></tbody>
                 </table>
             </div>
-        </section>
+        </TableBlock>
     }
 }

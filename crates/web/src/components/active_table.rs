@@ -1,8 +1,9 @@
 //! 表二 in the official layout: one block per 第二十条 item, with the columns of the report's format.
 
-use crate::app::Shared;
-use crate::data_cell::{DataCell, Missing};
+use super::data_cell::{DataCell, Missing};
+use super::table_block::TableBlock;
 use crate::model::Checked;
+use crate::state::Shared;
 use leptos::prelude::*;
 use nianbao_core::schema::{CellKey, Era, Format, ACTIVE_GROUPS};
 use nianbao_core::TableKey;
@@ -60,15 +61,13 @@ pub fn ActiveTable(checked: Arc<Checked>, shared: Shared) -> impl IntoView {
     let blocks: Vec<_> = blocks.collect();
     let extra = read.extra_rows.clone();
     view! {
-        <section class="table-block" id="table-active">
-            <h2>"二、主动公开政府信息情况"</h2>
-            {(!found).then(|| view! { <p class="table-missing">"未找到表二，或其中的数字无法读取。"</p> })}
+        <TableBlock table=T heading="二、主动公开政府信息情况" found=found>
             <table class="official active">{blocks}</table>
             {(!extra.is_empty()).then(|| view! {
                 <ul class="extra-rows">
                     {extra.into_iter().map(|e| view! { <li>{format!("非标准行“{}”：{}（第{}行）", e.label, e.cells.join("、"), e.line)}</li> }).collect_view()}
                 </ul>
             })}
-        </section>
+        </TableBlock>
     }
 }

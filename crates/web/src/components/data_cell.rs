@@ -1,15 +1,14 @@
 //! One data cell of a table: its value as written, marked by the worst finding (colour and icon),
 //! its messages on hover and keyboard focus; choosing it lights up its findings.
 
-use crate::app::{Selection, Shared};
-use crate::dom::{cell_id, scroll_into_view};
-use crate::findings_list::icon;
+use crate::dom::{by_id, cell_id, origin, scroll_into_view};
+use crate::icon::icon;
 use crate::model::Checked;
+use crate::state::{Selection, Shared};
 use leptos::prelude::*;
 use nianbao_core::read::cell::Value;
 use nianbao_core::CellKey;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Why a cell has no value to show.
 #[derive(Clone, Copy, PartialEq)]
@@ -62,13 +61,15 @@ pub fn DataCell(
             Selection::None => false,
         })
     };
-    let choose = move || {
+    // `ev` is the click or key press on the cell: its finding is looked up in the same tree.
+    let choose = move |ev: &web_sys::Event| {
         shared.selection.set(Selection::Cell(key));
         if let Some(line) = line {
             shared.jump_to(line);
         }
         let first = checked.finding_indexes_of(key).first().copied();
-        if let Some(el) = first.and_then(|i| web_sys::window()?.document()?.get_element_by_id(&format!("finding-{i}"))) {
+        let near = origin::<web_sys::Node>(ev);
+        if let Some(el) = first.zip(near).and_then(|(i, near)| by_id(&near, &format!("finding-{i}"))) {
             scroll_into_view(&el);
         }
     };
@@ -85,12 +86,12 @@ pub fn DataCell(
             title=title
             aria-describedby=described_by
             colspan=(colspan > 1).then(|| colspan.to_string())
-            on:click=move |_| choose()
+            on:click=move |ev| choose(&ev)
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
-                    choose_key();
-                    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    choose_key(&ev);
+                    if let Some(el) = origin::<web_sys::HtmlElement>(&ev) {
                         let _ = el.focus();
                     }
                 }
