@@ -15,10 +15,15 @@ export const BASE = '/portal/tools/nianbao/'; // a sub-folder, as on a governmen
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-/** Serves dist/ under BASE; returns { url, close }. */
-export async function serve() {
+/** Serves dist/ under BASE, and `pages` (path → HTML) as other pages of the site; returns { url, origin, close }. */
+export async function serve(pages = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (pages[url.pathname] !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(pages[url.pathname]);
+      return;
+    }
     if (!url.pathname.startsWith(BASE)) { res.writeHead(404); res.end(); return; }
     const rel = url.pathname.slice(BASE.length) || 'index.html';
     const file = path.join(dist, path.normalize(rel));
@@ -28,14 +33,15 @@ export async function serve() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${BASE}`, close: () => new Promise((r) => server.close(r)) };
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}${BASE}`, origin, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Serves dist/ and starts Chromium for a test file: returns { server, context }, filled in before the tests. */
-export function useApp() {
+/** Serves dist/ (and `pages`) and starts Chromium for a test file: returns { server, context }, filled in before the tests. */
+export function useApp(pages = {}) {
   const app = {};
   before(async () => {
-    app.server = await serve();
+    app.server = await serve(pages);
     app.context = await launch();
   });
   after(async () => {

@@ -4,6 +4,7 @@
 use crate::model::Checked;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
+use nianbao_core::ReadError;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -40,6 +41,8 @@ pub struct Shared {
     /// The text rendered from the last .docx or HTML loaded, with where its table cells came from.
     structured: StoredValue<Option<Arc<Structured>>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// The shell's reader for files the page does not read itself (PDF, .doc): see `other_reader`.
+    other_reader: StoredValue<Option<js_sys::Function>, LocalStorage>,
 }
 
 impl Shared {
@@ -54,7 +57,15 @@ impl Shared {
             checks: RwSignal::new(0),
             structured: StoredValue::new(None),
             pending: StoredValue::new(None),
+            other_reader: StoredValue::new_local(None),
         }
+    }
+
+    /// Shared state that passes the files the page cannot read to the shell's other reader.
+    pub fn with_other_reader(other_reader: Option<js_sys::Function>) -> Self {
+        let shared = Self::new();
+        shared.other_reader.set_value(other_reader);
+        shared
     }
 
     /// Checks the current text now.
@@ -127,7 +138,14 @@ impl Shared {
                     return;
                 }
             };
-            match nianbao_core::read_input_with(&bytes, &crate::dom::decode_gb18030) {
+            let read = match nianbao_core::read_input_with(&bytes, &crate::dom::decode_gb18030) {
+                Err(error @ (ReadError::Pdf | ReadError::OldWord)) => match this.other_reader.get_value() {
+                    Some(reader) => crate::other_reader::read(&reader, &bytes).await,
+                    None => Err(error.to_string()),
+                },
+                other => other.map_err(|e| e.to_string()),
+            };
+            match read {
                 Ok(input) => this.load_input(input, Some(name)),
                 Err(error) => this.notice.set(Some(format!("文件“{name}”未载入：{error} 文本框中原有的内容保持不变。"))),
             }
