@@ -1,9 +1,18 @@
 // Starts the app, then forbids every further connection: a second Content-Security-Policy can
 // only tighten the first, so after this line the page cannot fetch, post or open a socket.
-import init from './nianbao-web.js';
+// PDF and old Word files go to the API module (nianbao.js), loaded only when such a file arrives;
+// its wasm comes as a script (nianbao-api-wasm.js), which the lock allows, as fetch is not.
+import init, { mount_page } from './nianbao-web.js';
+
+async function readOther(bytes) {
+  const [api, wasm] = await Promise.all([import('./nianbao.js'), import('./nianbao-api-wasm.js')]);
+  api.useWasm(wasm.default);
+  return api.read(bytes);
+}
 
 try {
   await init({ module_or_path: new URL('./nianbao-web_bg.wasm', import.meta.url) });
+  mount_page(readOther);
 } catch (error) {
   const panel = document.getElementById('boot-error');
   panel.hidden = false;
