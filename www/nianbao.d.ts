@@ -1,6 +1,6 @@
 // Types of nianbao.js: the checker for 政府信息公开工作年度报告 (SPEC §6 document).
 
-/** A report: its text, or its file's bytes (.txt in any common encoding, .docx, .html). */
+/** A report: its text, or its file's bytes (.txt in any common encoding, .docx, .doc/.wps, .html, .pdf). */
 export type ReportInput = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob;
 
 export interface CheckOptions {
@@ -18,8 +18,8 @@ export interface Cell {
   unit?: string;
   line: number;
   col: number;
-  /** Where a .docx or HTML cell stood (1-based). */
-  origin?: { table: number; row: number; cell: number };
+  /** Where a .docx, .doc, HTML or PDF cell stood (1-based; page for a PDF). */
+  origin?: { table: number; row: number; cell: number; page?: number };
 }
 
 export interface Finding {
@@ -62,8 +62,9 @@ export interface Rule {
 /** How a Promise rejects: a stable code and a message in Chinese for the user. */
 export interface Refusal {
   code:
-    | 'empty' | 'too-large' | 'binary' | 'damaged-docx' | 'encrypted' | 'zip-bomb' | 'zip' | 'old-word' | 'pdf'
-    | 'image' | 'unreadable' | 'bad-input' | 'bad-option' | 'load-failed' | 'internal';
+    | 'empty' | 'too-large' | 'binary' | 'damaged-docx' | 'encrypted' | 'zip-bomb' | 'zip' | 'old-word'
+    | 'doc-encrypted' | 'doc-damaged' | 'doc-too-old' | 'not-word' | 'pdf' | 'pdf-scanned' | 'pdf-encrypted'
+    | 'pdf-damaged' | 'pdf-unmapped' | 'image' | 'unreadable' | 'bad-input' | 'bad-option' | 'load-failed' | 'internal';
   message: string;
 }
 
@@ -73,9 +74,9 @@ export function rules(): Promise<Rule[]>;
 export interface ReadResult {
   text: string;
   encoding: string;
-  kind: string;
-  /** For .docx and HTML: each rendered table row's line and the byte range of its cells. */
-  rows: { line: number; table: number; row: number; cells: [number, number][] }[] | null;
+  kind: 'text' | 'docx' | 'doc' | 'html' | 'pdf';
+  /** For structured files: each rendered table row's line (and page) and the byte range of its cells. */
+  rows: { line: number; table: number; row: number; page: number | null; cells: [number, number][] }[] | null;
 }
 /** The text of a file as the checker reads it. */
 export function read(input: ReportInput): Promise<ReadResult>;

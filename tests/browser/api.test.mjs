@@ -12,14 +12,15 @@ import { useApp, root, fixture, BASE } from './harness.mjs';
 // A plain page of the site, without the app's CSP, that imports the module from the app's folder.
 const app = useApp({ '/api-host.html': '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>API</title></head><body></body></html>' });
 
-const FIXTURES = ['reports', 'synthetic', 'encodings', 'structured'].flatMap((dir) =>
-  fs.readdirSync(path.join(root, 'tests/fixtures', dir)).filter((f) => /\.(txt|docx|html)$/.test(f)).map((f) => `${dir}/${f}`));
+// Every report fixture the CLI reads: text, .docx, HTML, .doc and PDF (the refused ones below).
+const FIXTURES = ['reports', 'synthetic', 'encodings', 'structured', 'doc', 'pdf', 'pdf/libreoffice'].flatMap((dir) =>
+  fs.readdirSync(path.join(root, 'tests/fixtures', dir)).filter((f) => /\.(txt|docx|html|doc|pdf)$/.test(f) && !f.includes('encrypted')).map((f) => `${dir}/${f}`));
 
-/** The CLI's JSON documents, one per file, in order. */
+/** The CLI's JSON documents (`--format json` of each file, as `ndjson` lines carry them), in order. */
 function cli(args) {
-  const run = spawnSync('cargo', ['run', '-q', '--locked', '-p', 'nianbao-cli', '--', 'check', '--format', 'json', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync('cargo', ['run', '-q', '--locked', '-p', 'nianbao-cli', '--', 'check', '--format', 'ndjson', '--jobs', '1', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.ok(run.status === 0 || run.status === 1, `the CLI ran (${run.status}): ${run.stderr}`);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  return run.stdout.trim().split('\n').map((line) => JSON.parse(line).report);
 }
 
 let expected;
@@ -39,7 +40,8 @@ async function apiPage() {
 }
 
 test('check() gives the CLI document for every fixture', async () => {
-  assert.ok(FIXTURES.length >= 20, `${FIXTURES.length} fixtures`);
+  assert.ok(FIXTURES.length >= 35, `${FIXTURES.length} fixtures`);
+  assert.ok(FIXTURES.includes('pdf/huaian-city-2024.pdf') && FIXTURES.includes('doc/huaian-city-2024.doc'));
   const { page, requests } = await apiPage();
   for (const [i, file] of FIXTURES.entries()) {
     const doc = await page.evaluate((bytes) => window.nianbao.check(new Uint8Array(bytes)), [...fixture(file)]);
@@ -98,6 +100,17 @@ test('unreadable input and bad options reject with a code and a Chinese message'
   assert.deepEqual(refusals.previous, { code: 'image', message: '上一年度报告未能读取：这是图片文件，无法读取其中的文字。请使用报告的 Word 原稿或网页文字。' });
   assert.deepEqual(refusals.date, { code: 'bad-option', message: '发布日期的格式应为 YYYY-MM-DD，收到“2025/02/03”。' });
   assert.equal(refusals.kind.code, 'bad-input');
+  await page.close();
+});
+
+test('encrypted .doc and PDF files reject with the CLI\'s message', async () => {
+  const { page } = await apiPage();
+  for (const [file, code] of [['doc/youchegang-2020.encrypted.doc', 'doc-encrypted'], ['pdf/bad/encrypted-password.pdf', 'pdf-encrypted']]) {
+    const run = spawnSync('cargo', ['run', '-q', '--locked', '-p', 'nianbao-cli', '--', 'check', `tests/fixtures/${file}`], { cwd: root, encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    const refusal = await page.evaluate((bytes) => window.nianbao.check(new Uint8Array(bytes)).then(() => 'resolved', (e) => e), [...fixture(file)]);
+    assert.deepEqual(refusal, { code, message: run.stderr.trim().replace(`nianbao: tests/fixtures/${file}: `, '') }, file);
+  }
   await page.close();
 });
 

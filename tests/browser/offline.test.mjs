@@ -46,10 +46,13 @@ test('from file:// with the network cut, it checks pasted text and dropped files
   await drop(page, '淮安市2024年报（GBK）.txt', fixture('encodings/huaian-city-2024.gbk.txt'));
   await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市人民政府');
 
-  // An old .doc goes to the API inside the file (no fetch): refused as the page refuses it.
-  await drop(page, '年报.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-  await page.waitForSelector('.notice');
-  assert.match(await page.locator('.notice-text').textContent(), /文件“年报\.doc”未载入：这是旧版 Word\/WPS 文件/);
+  // A PDF and a .doc go to the API inside the file (no fetch).
+  await drop(page, '洪泽区2024年报.pdf', fixture('pdf/hongze-district-2024.pdf'));
+  await page.waitForFunction(() => document.querySelector('#year')?.textContent === '2024');
+  assert.equal(await cellText(page, 'applications.new.total'), '95');
+  await drop(page, '淮安市2024年报.doc', fixture('doc/huaian-city-2024.doc'));
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市人民政府');
+  assert.equal(await cellText(page, 'applications.new.total'), '3119');
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   assert.equal(JSON.parse(fs.readFileSync(await json.path(), 'utf8')).organ, '淮安市人民政府');

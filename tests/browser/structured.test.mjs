@@ -77,9 +77,28 @@ test('a zip bomb and an old .doc are refused with their messages; the text stays
   assert.equal(await page.locator('#source').inputValue(), text);
 
   await drop(page, '年报.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-  await page.waitForFunction(() => /请另存为 \.docx/.test(document.querySelector('.notice-text')?.textContent ?? ''));
-  assert.match(await page.locator('.notice-text').textContent(), /文件“年报\.doc”未载入：这是旧版 Word\/WPS 文件/);
+  // Read by the API module (loaded for it): a .doc header with nothing behind it is damaged.
+  await page.waitForFunction(() => /另存为 \.docx/.test(document.querySelector('.notice-text')?.textContent ?? ''));
+  assert.match(await page.locator('.notice-text').textContent(), /文件“年报\.doc”未载入：这份旧版 Word\/WPS 文档（\.doc\/\.wps）已损坏或不完整/);
   assert.equal(await page.locator('#source').inputValue(), text);
   assert.equal(await cellText(page, 'active.licensing.change'), '+156', 'the report is still shown');
+  await page.close();
+});
+
+test('a dropped PDF or .doc is read by the API module, fetched only then, as scripts', async () => {
+  const { page, requests } = await open(app.context, app.server.url);
+  await drop(page, '淮安市2024年报.pdf', fixture('pdf/huaian-city-2024.pdf'));
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市人民政府');
+  assert.equal(await cellText(page, 'applications.new.total'), '3119');
+  assert.equal(await cellText(page, 'reviews.review.other'), '178');
+  assert.deepEqual(requests.map((u) => u.replace(app.server.url, '')).sort(), ['nianbao-api-wasm.js', 'nianbao-api.js', 'nianbao.js']);
+  await drop(page, '洪泽区2023年报.doc', fixture('doc/hongze-district-2023.doc'));
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '洪泽区人民政府');
+  assert.equal(await page.locator('#cell-reviews-review-upheld').getAttribute('title'), '来源：Word 表格 3 第 4 行第 1 格');
+  assert.equal(requests.length, 3, 'the module is loaded once');
+  await drop(page, '加密.doc', fixture('doc/youchegang-2020.encrypted.doc'));
+  await page.waitForSelector('.notice');
+  assert.match(await page.locator('.notice-text').textContent(), /^文件“加密\.doc”未载入：.*密码/);
+  assert.equal(await cellText(page, 'reviews.review.upheld'), '10', 'the report is still shown');
   await page.close();
 });

@@ -35,7 +35,7 @@ impl ApiError {
     }
 }
 
-/// The stable code of a read error. Readers added later report `unreadable` until named here.
+/// The stable code of a read error (a new kind of error needs its code here: no catch-all).
 pub fn code(error: &ReadError) -> &'static str {
     match error {
         ReadError::Empty => "empty",
@@ -46,10 +46,16 @@ pub fn code(error: &ReadError) -> &'static str {
         ReadError::ZipBomb => "zip-bomb",
         ReadError::Zip => "zip",
         ReadError::OldWord => "old-word",
+        ReadError::DocEncrypted => "doc-encrypted",
+        ReadError::DocDamaged => "doc-damaged",
+        ReadError::DocTooOld => "doc-too-old",
+        ReadError::NotWord => "not-word",
         ReadError::Pdf => "pdf",
+        ReadError::PdfScanned => "pdf-scanned",
+        ReadError::PdfEncrypted => "pdf-encrypted",
+        ReadError::PdfDamaged => "pdf-damaged",
+        ReadError::PdfUnmapped => "pdf-unmapped",
         ReadError::Image => "image",
-        #[allow(unreachable_patterns)]
-        _ => "unreadable",
     }
 }
 

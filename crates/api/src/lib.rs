@@ -80,6 +80,7 @@ pub fn read(bytes: &[u8]) -> Result<JsValue, JsValue> {
         line: usize,
         table: usize,
         row: usize,
+        page: Option<usize>,
         cells: Vec<(usize, usize)>,
     }
     #[derive(Serialize)]
@@ -90,8 +91,9 @@ pub fn read(bytes: &[u8]) -> Result<JsValue, JsValue> {
         rows: Option<Vec<Row>>,
     }
     let input = nianbao_core::read_input_with(bytes, &decode_gb18030).map_err(|e| ApiError::read(e).into_js())?;
-    let rows =
-        input.rendered.map(|r| r.rows.into_iter().map(|r| Row { line: r.line, table: r.table, row: r.row, cells: r.cells }).collect());
+    let rows = input
+        .rendered
+        .map(|r| r.rows.into_iter().map(|r| Row { line: r.line, table: r.table, row: r.row, page: r.page, cells: r.cells }).collect());
     to_js(&Read { text: input.text, encoding: input.encoding, kind: input.kind, rows })
 }
 

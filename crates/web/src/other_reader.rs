@@ -20,7 +20,9 @@ pub async fn read(reader: &js_sys::Function, bytes: &[u8]) -> Result<Input, Stri
     let encoding: &'static str = Box::leak(field(&read, "encoding").as_string().unwrap_or_default().into_boxed_str());
     let kind = match field(&read, "kind").as_string().as_deref() {
         Some("docx") => InputKind::Docx,
+        Some("doc") => InputKind::Doc,
         Some("html") => InputKind::Html,
+        Some("pdf") => InputKind::Pdf,
         _ => InputKind::Text,
     };
     let rows = js_sys::Array::from(&field(&read, "rows"));
@@ -30,6 +32,7 @@ pub async fn read(reader: &js_sys::Function, bytes: &[u8]) -> Result<Input, Stri
             .iter()
             .map(|row| {
                 let number = |name| field(&row, name).as_f64().unwrap_or(0.0) as usize;
+                let page = field(&row, "page").as_f64().map(|p| p as usize);
                 let cells = js_sys::Array::from(&field(&row, "cells"));
                 let cells = cells
                     .iter()
@@ -38,7 +41,7 @@ pub async fn read(reader: &js_sys::Function, bytes: &[u8]) -> Result<Input, Stri
                         (c.get(0).as_f64().unwrap_or(0.0) as usize, c.get(1).as_f64().unwrap_or(0.0) as usize)
                     })
                     .collect();
-                RenderedRow { line: number("line"), table: number("table"), row: number("row"), cells }
+                RenderedRow { line: number("line"), table: number("table"), row: number("row"), page, cells }
             })
             .collect(),
     });
