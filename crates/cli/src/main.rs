@@ -40,21 +40,33 @@ fn usage() -> String {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        return written(emit(format!("{}\n", usage()).as_bytes()), ExitCode::SUCCESS);
+    }
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
-        Some("rules") => {
-            print!("{}", catalogue_markdown());
-            ExitCode::SUCCESS
-        }
-        Some("--version" | "-V") => {
-            println!("nianbao {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
-        Some("--help" | "-h") => {
-            println!("{}", usage());
-            ExitCode::SUCCESS
-        }
+        Some("rules") => written(emit(catalogue_markdown().as_bytes()), ExitCode::SUCCESS),
+        Some("--version" | "-V") => written(emit(format!("nianbao {}\n", env!("CARGO_PKG_VERSION")).as_bytes()), ExitCode::SUCCESS),
         _ => usage_error("请给出子命令 check 或 rules"),
+    }
+}
+
+/// Writes to standard output and flushes, so that a failed write is seen here.
+fn emit(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush())
+}
+
+/// The exit status after writing: a reader that has gone away (`nianbao check a.txt | head`) is
+/// not an error, as with other Unix tools; any other failed write is (status 2).
+fn written(result: std::io::Result<()>, status: ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => status,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
+        Err(e) => {
+            eprintln!("nianbao: 无法写出结果：{e}");
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -105,18 +117,16 @@ fn check(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let written = match &o.output {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("无法写入 {path}：{e}")),
-        None => match std::io::stdout().lock().write_all(&bytes) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("无法写出结果：{e}")),
-            _ => Ok(()),
+    match &o.output {
+        Some(path) => match std::fs::write(path, &bytes) {
+            Ok(()) => ExitCode::from(status(&entries)),
+            Err(e) => {
+                eprintln!("nianbao: 无法写入 {path}：{e}");
+                ExitCode::from(2)
+            }
         },
-    };
-    if let Err(message) = written {
-        eprintln!("nianbao: {message}");
-        return ExitCode::from(2);
+        None => written(emit(&bytes), ExitCode::from(status(&entries))),
     }
-    ExitCode::from(status(&entries))
 }
 
 /// The batch's exit status: 2 when any file could not be read, else 1 when any report has errors,

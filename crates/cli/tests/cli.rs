@@ -171,3 +171,71 @@ fn a_pdf_report_is_read() {
     assert_eq!(doc["cells"]["applications.new.total"]["value"], 21.0);
     assert_eq!(doc["cells"]["applications.new.total"]["origin"]["page"], 3);
 }
+
+/// `nianbao check - | head -0`: the reader is gone before anything is written.
+fn with_closed_stdout(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // closed before the command has read its input, so before it writes
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_stops_it_quietly() {
+    let report = std::fs::read(fixture("reports/huaian-city-2024.txt")).unwrap();
+    let other = fixture("reports/hongze-district-2023.txt");
+    for args in [&["check", "-"][..], &["check", "--format", "json", "-"], &["check", "-", &other], &["check", "--format", "csv", "-", &other]] {
+        let o = with_closed_stdout(args, &report);
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{args:?}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+    }
+    let o = with_closed_stdout(&["rules"], b"");
+    assert_eq!((String::from_utf8_lossy(&o.stderr).as_ref(), o.status.code()), ("", Some(0)));
+}
+
+#[test]
+fn a_failed_write_is_an_error_on_stderr() {
+    let Ok(full) = std::fs::File::create("/dev/full") else { return };
+    let o = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["rules"]).stdout(full).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("nianbao: 无法写出结果："), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn help_and_version_on_stdout_errors_on_stderr() {
+    for args in [&["--help"][..], &["-h"], &["check", "--help"], &["rules", "-h"]] {
+        let o = nianbao(args, None);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&o).starts_with("nianbao — 政府信息公开工作年度报告检查工具\n"), "{args:?}");
+        assert!(stdout(&o).contains("nianbao check [选项] FILE|DIR..."));
+        assert_eq!(o.stderr, b"");
+    }
+    let o = nianbao(&["--version"], None);
+    assert_eq!((stdout(&o), o.status.code()), (format!("nianbao {}\n", env!("CARGO_PKG_VERSION")), Some(0)));
+    let o = nianbao(&["check", "--frobnicate", "-"], Some(b"x"));
+    assert_eq!((o.status.code(), o.stdout.as_slice()), (Some(2), &b""[..]));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("nianbao: 未知选项 --frobnicate\n"));
+    let o = nianbao(&[], None);
+    assert_eq!((o.status.code(), o.stdout.as_slice()), (Some(2), &b""[..]));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("nianbao: 请给出子命令 check 或 rules\n"));
+}
+
+/// The output has no colour at all, so `NO_COLOR` has nothing to turn off: no escape sequences,
+/// whether or not it is set.
+#[test]
+fn no_colour_escapes_in_any_output() {
+    let text = std::fs::read_to_string(fixture("synthetic/tab-rows-2021.txt")).unwrap();
+    let broken = text.replacen("（一）予以公开\t8\t1\t0\t0\t1\t0\t10", "（一）予以公开\t8\t1\t0\t1\t0\t10", 1);
+    for args in [&["check", "-"][..], &["check", "--format", "json", "-"], &["rules"], &["--help"], &["check", "--bad"]] {
+        let o = nianbao(args, Some(broken.as_bytes()));
+        assert!(!o.stdout.contains(&0x1b) && !o.stderr.contains(&0x1b), "{args:?}");
+    }
+}
