@@ -2,7 +2,8 @@
 # Runs every test on a machine that has only the Rust toolchain: installs what is missing
 # (scripts/setup.sh), builds the core for wasm32, runs each benchmark once, builds the app with
 # trunk and reports its size, lints, runs the Rust tests, then the browser tests in Chromium
-# against the built dist/.
+# against the built dist/, and last fuzzes each cargo-fuzz target of fuzz/ for 60 s from its seeds
+# (scripts/fuzz.sh: installs cargo-fuzz if missing; FUZZ_SECONDS=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -30,5 +31,10 @@ cargo test --locked --workspace
 
 say "browser tests (Chromium)"
 (cd tests/browser && node --test --test-concurrency=1)
+
+if [ "${FUZZ_SECONDS:-60}" -gt 0 ]; then
+  say "fuzzing, ${FUZZ_SECONDS:-60} s per target (cargo-fuzz)"
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+fi
 
 [ "$size_ok" = 1 ] || { echo "the page is over its size budget (see the size report above)" >&2; exit 1; }
