@@ -118,33 +118,57 @@ pub fn read(html: &str) -> Vec<Block> {
     out
 }
 
+/// The words that mark the report's text: its first section heading, or the title of 表三.
+const REPORT_MARKERS: [&str; 2] = ["总体情况", "收到和处理政府信息公开申请情况"];
+/// Characters kept from each end of a long text (a marker is shorter): enough to find a marker
+/// split across elements, such as `<b>总体</b>情况`.
+const EDGE: usize = 16;
+
 /// The deepest element holding all of the page's tables and the report's first section heading:
-/// the report without the portal's menus, sidebars and footers.
+/// the report without the portal's menus, sidebars and footers. Each element's text is seen once
+/// and passed up only by its ends, so deep nesting costs no more than the text itself.
 fn content_root(nodes: &[Node]) -> usize {
-    let mut texts = vec![String::new(); nodes.len()];
+    // Per element: its text's skeleton, cut to its ends (joined by NUL) when long; holds a marker.
+    let mut ends = vec![String::new(); nodes.len()];
+    let mut marked = vec![false; nodes.len()];
     let mut tables = vec![0usize; nodes.len()];
     for id in (0..nodes.len()).rev() {
         let mut text = String::new();
         let mut count = usize::from(nodes[id].tag == "table");
         for child in &nodes[id].children {
             match child {
-                Child::Text(t) => text.push_str(t),
+                Child::Text(t) => text.push_str(&crate::text::skeleton(t)),
                 Child::Node(c) if !CHROME.contains(&nodes[*c].tag.as_str()) => {
-                    text.push_str(&texts[*c]);
+                    text.push_str(&ends[*c]);
+                    marked[id] |= marked[*c];
                     count += tables[*c];
                 }
                 Child::Node(_) => {}
             }
         }
-        let skeleton = crate::text::skeleton(&text);
-        texts[id] = skeleton;
+        marked[id] |= REPORT_MARKERS.iter().any(|m| text.contains(m));
+        ends[id] = cut_to_ends(text);
         tables[id] = count;
     }
     let all = tables[0];
-    let is_report =
-        |id: usize| tables[id] == all && (texts[id].contains("总体情况") || texts[id].contains("收到和处理政府信息公开申请情况"));
     // Children have higher ids than their parents: the last match is the deepest.
-    nodes.iter().enumerate().rev().find(|(id, node)| is_report(*id) && !CHROME.contains(&node.tag.as_str())).map_or(0, |(id, _)| id)
+    nodes
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(id, node)| tables[*id] == all && marked[*id] && !CHROME.contains(&node.tag.as_str()))
+        .map_or(0, |(id, _)| id)
+}
+
+/// The first and last [`EDGE`] characters of a long text, with a NUL between them.
+fn cut_to_ends(text: String) -> String {
+    let count = text.chars().count();
+    if count <= 2 * EDGE + 1 {
+        return text;
+    }
+    let head: String = text.chars().take(EDGE).collect();
+    let tail: String = text.chars().skip(count - EDGE).collect();
+    format!("{head}\0{tail}")
 }
 
 fn flush(out: &mut Vec<Block>, paragraph: &mut String) {
@@ -198,30 +222,35 @@ fn cell_text(nodes: &[Node], id: usize, out: &mut String) {
 }
 
 /// The rows of a table: one entry per cell, `None` where a cell from a row above (rowspan) covers it.
+/// Covered slots are at most as many as the table's own cells (a real table has far fewer), so a
+/// page of `rowspan`s cannot grow the grid beyond its own size.
 fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
     let mut rows_nodes = Vec::new();
     collect_rows(nodes, table, &mut rows_nodes);
-    // Cells from rows above that still cover grid columns: (first column, columns, rows left).
-    let mut covering: Vec<(usize, usize, usize)> = Vec::new();
+    let cells_of = |tr: usize| {
+        nodes[tr].children.iter().filter_map(|c| match c {
+            Child::Node(n) if matches!(nodes[*n].tag.as_str(), "td" | "th") => Some(*n),
+            _ => None,
+        })
+    };
+    let mut covered_left: usize = rows_nodes.iter().map(|&tr| cells_of(tr).count()).sum();
+    // Cells from rows above that still cover grid columns: first column → (columns, last row covered).
+    let mut covering: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     let mut rows = Vec::new();
-    for tr in rows_nodes {
-        let cells: Vec<usize> = nodes[tr]
-            .children
-            .iter()
-            .filter_map(|c| match c {
-                Child::Node(n) if matches!(nodes[*n].tag.as_str(), "td" | "th") => Some(*n),
-                _ => None,
-            })
-            .collect();
+    for (r, tr) in rows_nodes.into_iter().enumerate() {
         let mut row = Vec::new();
         let mut col = 0;
-        let mut next = cells.into_iter().peekable();
-        let mut new_covering = Vec::new();
+        let mut next = cells_of(tr);
         loop {
-            if let Some(&(start, span, _)) = covering.iter().find(|(start, _, _)| *start == col) {
-                row.push(None);
-                col = start + span;
-                continue;
+            if let Some(&(span, last)) = covering.get(&col) {
+                if last < r {
+                    covering.remove(&col);
+                } else if covered_left > 0 {
+                    covered_left -= 1;
+                    row.push(None);
+                    col += span;
+                    continue;
+                }
             }
             let Some(cell) = next.next() else { break };
             let attr = |k: &str| {
@@ -232,15 +261,10 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
             cell_text(nodes, cell, &mut text);
             row.push(Some(text.trim().to_owned()));
             if rowspan > 1 {
-                new_covering.push((col, colspan, rowspan - 1));
+                covering.insert(col, (colspan, r + rowspan - 1));
             }
             col += colspan;
         }
-        covering.retain_mut(|c| {
-            c.2 -= 1;
-            c.2 > 0
-        });
-        covering.extend(new_covering);
         rows.push(row);
     }
     rows

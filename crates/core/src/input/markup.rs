@@ -45,6 +45,12 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         } else if rest.starts_with("<!") || rest.starts_with("<?") {
             rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
         } else if let Some(end) = tag_end(rest) {
+            let Some(end) = end else {
+                // A tag that never ends (an unclosed quote): the rest is text, as at the end of
+                // the file a browser drops it. Trying again at each later `<` would be quadratic.
+                push_text(&mut out, rest);
+                break;
+            };
             let token = parse_tag(&rest[1..end]);
             rest = &rest[end + 1..];
             if let Some(Token::Start { name, self_closing: false, .. }) = &token {
@@ -65,8 +71,9 @@ pub fn tokenize(s: &str) -> Vec<Token> {
     out
 }
 
-/// The `>` that ends a tag starting at `s[0] == '<'`, outside quoted attribute values.
-fn tag_end(s: &str) -> Option<usize> {
+/// The `>` that ends a tag starting at `s[0] == '<'`, outside quoted attribute values: None when
+/// `s` does not start a tag, `Some(None)` when the tag runs to the end of the text.
+fn tag_end(s: &str) -> Option<Option<usize>> {
     let second = s[1..].chars().next()?;
     if !(second.is_ascii_alphabetic() || second == '/') {
         return None;
@@ -76,12 +83,12 @@ fn tag_end(s: &str) -> Option<usize> {
         match (quote, c) {
             (None, '"' | '\'') => quote = Some(c),
             (Some(q), c) if c == q => quote = None,
-            (None, '>') => return Some(i),
+            (None, '>') => return Some(Some(i)),
             (None, '<') => return None,
             _ => {}
         }
     }
-    None
+    Some(None)
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -155,7 +162,8 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 10);
+        // Only the next few bytes: searching the whole rest at every `&` would be quadratic.
+        let end = rest.bytes().take(11).position(|b| b == b';');
         let decoded = end.and_then(|e| entity(&rest[1..e]));
         match (end, decoded) {
             (Some(e), Some(c)) => {
@@ -229,5 +237,12 @@ mod tests {
             let _ = tokenize(s);
         }
         assert_eq!(tokenize("a < b"), vec![Token::Text("a ".into()), Token::Text("<".into()), Token::Text(" b".into())]);
+        // A tag that never ends is text to the end, even where a later `<` looks like a tag.
+        assert_eq!(
+            tokenize("<p>x<a title=\"y <b>z"),
+            vec![start("p", &[]), Token::Text("x".into()), Token::Text("<a title=\"y <b>z".into())]
+        );
+        assert_eq!(tokenize("<a b='<c>"), vec![Token::Text("<a b='<c>".into())]);
+        assert_eq!(decode_entities("&amp &&amp;&#x4e2d;&nbsp"), "&amp &&中&nbsp");
     }
 }

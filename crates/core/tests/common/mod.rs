@@ -126,3 +126,46 @@ pub fn assert_clerk_language(what: &str, report: &Report) {
         assert!(names.is_empty(), "{what}: {} message shows {names:?}: {}", f.rule, f.message);
     }
 }
+
+/// A .docx with the given `word/document.xml`: a stored zip built by hand, entries with `flags`.
+pub fn docx_with(document_xml: &[u8], flags: u16) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in [("[Content_Types].xml", &b"<Types/>"[..]), ("word/document.xml", document_xml)] {
+        let offset = out.len() as u32;
+        let fields = |central: bool| {
+            let mut h = Vec::new();
+            h.extend(if central { 0x0201_4b50u32 } else { 0x0403_4b50 }.to_le_bytes());
+            if central {
+                h.extend(20u16.to_le_bytes());
+            }
+            h.extend(20u16.to_le_bytes());
+            h.extend(flags.to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            h.extend([0u8; 8]);
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            if central {
+                h.extend([0u8; 10]);
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(name.as_bytes());
+            h
+        };
+        out.extend(fields(false));
+        out.extend(data);
+        central.extend(fields(true));
+    }
+    let at = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend(2u16.to_le_bytes());
+    out.extend(2u16.to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
