@@ -49,8 +49,8 @@ setup_browser_tests() {
     say "installing Chromium and CJK fonts"
     apt_install chromium chromium-driver fonts-noto-cjk
   fi
-  if [ ! -d tests/browser/node_modules/playwright-core ]; then
-    say "installing playwright-core (no browser download)"
+  if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+    say "installing playwright-core (no browser download) and axe-core"
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund > /dev/null)
   fi
 }

@@ -5,9 +5,10 @@ import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+export const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
 export const dist = path.join(root, 'dist');
 export const artifacts = path.join(here, 'artifacts');
@@ -113,4 +114,21 @@ export async function cellText(page, key) {
 export function screenshotPath(name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return path.join(artifacts, name);
+}
+
+/** A zip with one deflated entry word/document.xml, built by hand. */
+export function docxWith(documentXml) {
+  const name = Buffer.from('word/document.xml');
+  const data = zlib.deflateRawSync(documentXml);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(1000, 22); local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(1000, 24); central.writeUInt16LE(name.length, 28);
+  const cdOffset = 30 + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + name.length, 12); end.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
 }

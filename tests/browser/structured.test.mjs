@@ -2,27 +2,9 @@
 // dropped .docx (read with its table grid), and the refusals for a zip bomb and an old .doc.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
-import { useApp, open, drop, fixture, cellText } from './harness.mjs';
+import { useApp, open, drop, fixture, cellText, docxWith } from './harness.mjs';
 
 const app = useApp();
-
-/** A zip with one deflated entry word/document.xml, built by hand. */
-function docxWith(documentXml) {
-  const name = Buffer.from('word/document.xml');
-  const data = zlib.deflateRawSync(documentXml);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(1000, 22); local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(1000, 24); central.writeUInt16LE(name.length, 28);
-  const cdOffset = 30 + name.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12); end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
-}
 
 test('HTML pasted from Word is read by its tables', async () => {
   const { page, requests } = await open(app.context, app.server.url);
