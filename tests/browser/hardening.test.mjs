@@ -43,12 +43,18 @@ const IMG = `<img src=x onerror="window.__pwned='img'">`;
 const SCRIPT = `<script>window.__pwned='script'</script>`;
 const LINK = `<a href="javascript:window.__pwned='link'">（八）点此</a>`;
 
+/** `text` with `from` replaced by `to`, which must be there. */
+function replaced(text, from, to) {
+  assert.ok(text.includes(from), `the fixture has ${from}`);
+  return text.replace(from, to);
+}
+
 /** The 2021 tab-row report with the markup in its title, in two cells of 表二 and as a row label of 表三. */
 function hostileText() {
-  return fixture('synthetic/tab-rows-2021.txt').toString()
-    .replace('示例区人民政府\n', `示例区人民政府${IMG}\n`)
-    .replace('规章\t1\t0\t5', `规章\t${IMG}\t${SCRIPT}\t5`)
-    .replace('（七）总计\t22', `${LINK}\t1\t2\t3\t4\t5\t6\t21\n（七）总计\t22`);
+  let text = fixture('synthetic/tab-rows-2021.txt').toString();
+  text = replaced(text, '示例市人民政府\n', `示例市人民政府${IMG}\n`);
+  text = replaced(text, '规章\t1\t0\t5', `规章\t${IMG}\t${SCRIPT}\t5`);
+  return replaced(text, '（七）总计\t22', `${LINK}\t1\t2\t3\t4\t5\t6\t21\n（七）总计\t22`);
 }
 
 const escape = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -135,7 +141,7 @@ test('markup in a report is text: pasted, pasted as HTML, dropped as .html and a
 test('axe-core: no WCAG 2 A/AA violation with a report and its findings shown', async () => {
   const { page } = await openWatched();
   const text = fixture('reports/hongze-district-2023.txt').toString();
-  await paste(page, text.replace('（一）予以公开 0 0 0 0 0 0 0', '（一）予以公开 1 0 0 0 0 0 0'));
+  await paste(page, replaced(text, '（一）予以公开 0 0 0 0 0 0 0', '（一）予以公开 1 0 0 0 0 0 0'));
   await page.locator('button.finding').first().click(); // a finding chosen: its cells lit, its line shown
   // Evaluated through the driver, which the page's CSP does not govern (it forbids inline scripts).
   await page.evaluate(fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8'));
