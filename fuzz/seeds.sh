@@ -27,9 +27,11 @@ iconv -f UTF-8 -t UTF-16LE "$fixtures/reports/hongze-district-2023.txt" > "$tmp/
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' "$fixtures/synthetic/tab-rows-2021.txt"; } > "$tmp/utf8-bom-crlf.txt"
 
 seed check_bytes "$fixtures"/reports/*.txt "$fixtures"/synthetic/*.txt "$fixtures"/encodings/*.txt \
-  "$fixtures"/structured/*.docx "$fixtures"/structured/*.gbk.html "$tmp/utf16le.txt"
+  "$fixtures"/structured/*.docx "$fixtures"/structured/*.gbk.html "$tmp/utf16le.txt" \
+  "$fixtures"/doc/hongze-district-2023.doc
 seed docx "$fixtures"/structured/*.docx "$tmp"/*.docx.xml
 seed html "$fixtures"/structured/*.word-clipboard.html "$tmp/youchegang-2020.html" \
   "$fixtures"/synthetic/pipe-rows-2021.txt
 seed decode "$fixtures"/encodings/*.txt "$fixtures"/reports/huaian-city-2024.txt "$tmp/utf16le.txt" \
   "$tmp/utf16be-bom.txt" "$tmp/utf8-bom-crlf.txt"
+seed doc "$fixtures"/doc/{hongze-district-2023,youchegang-2020,youchegang-2020.encrypted}.doc
