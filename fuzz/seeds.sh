@@ -35,3 +35,5 @@ seed html "$fixtures"/structured/*.word-clipboard.html "$tmp/youchegang-2020.htm
 seed decode "$fixtures"/encodings/*.txt "$fixtures"/reports/huaian-city-2024.txt "$tmp/utf16le.txt" \
   "$tmp/utf16be-bom.txt" "$tmp/utf8-bom-crlf.txt"
 seed doc "$fixtures"/doc/{hongze-district-2023,youchegang-2020,youchegang-2020.encrypted}.doc
+# The smallest PDF with a text layer and tables, and the two encrypted ones (a few KB).
+seed pdf "$fixtures"/pdf/libreoffice/hongze-district-2023.pdf "$fixtures"/pdf/bad/*.pdf
