@@ -73,6 +73,7 @@ test('a dropped PDF or .doc is read by the API module, fetched only then, as scr
   await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市人民政府');
   assert.equal(await cellText(page, 'applications.new.total'), '3119');
   assert.equal(await cellText(page, 'reviews.review.other'), '178');
+  assert.match(await page.locator('#cell-applications-new-total').getAttribute('title'), /^来源：PDF 第 \d+ 页 表格 \d+ 第 \d+ 行第 \d+ 格$/);
   assert.deepEqual(requests.map((u) => u.replace(app.server.url, '')).sort(), ['nianbao-api-wasm.js', 'nianbao-api.js', 'nianbao.js']);
   await drop(page, '洪泽区2023年报.doc', fixture('doc/hongze-district-2023.doc'));
   await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '洪泽区人民政府');

@@ -39,13 +39,14 @@ pub fn DataCell(
     let (text, state) = match (&cell, missing) {
         (Some(c), _) if c.value == Value::Blank => ("空白".to_owned(), "blank"),
         (Some(c), _) => (c.raw.clone(), "value"),
-        (None, Missing::Unreadable) => ("无法读取".to_owned(), "unreadable"),
+        (None, Missing::Unreadable) => ("未能读取".to_owned(), "unreadable"),
         (None, Missing::Absent) => ("—".to_owned(), "absent"),
     };
     let source = match checked.report.parsed.input {
         nianbao_core::InputKind::Docx | nianbao_core::InputKind::Doc => "Word ",
         nianbao_core::InputKind::Html => "网页",
-        _ => "",
+        nianbao_core::InputKind::Pdf => "PDF ",
+        nianbao_core::InputKind::Text => "",
     };
     let title = match state {
         "unreadable" => Some("这一行的数字无法准确对应到各列，未读取（不按 0 计算）".to_owned()),
