@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: COUNT reports (default 1000) through the CLI in one batch. Builds the release CLI,
+# Benchmark: COUNT reports (default 1000) through the CLI in one batch. Builds the CLI (profile `cli`),
 # fills a folder with copies of the fixture reports (text, .docx, HTML; cycled), runs
 # `nianbao check --pair --format ndjson FOLDER` RUNS times (default 3) and prints one JSON object
-# with the fastest and median wall times and the median CPU time. Usage: bash scripts/bench-batch.sh [COUNT] [RUNS] [JOBS]
+# with the fastest and median wall times and the median CPU time. Usage: [PROFILE=release] bash scripts/bench-batch.sh [COUNT] [RUNS] [JOBS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-1000}
@@ -10,8 +10,9 @@ RUNS=${2:-3}
 JOBS=${3:-}
 TARGET=${CARGO_TARGET_DIR:-target}
 
-cargo build --release --locked -q -p nianbao-cli
-NIANBAO="$TARGET/release/nianbao"
+PROFILE=${PROFILE:-cli}
+cargo build --profile "$PROFILE" --locked -q -p nianbao-cli
+NIANBAO="$TARGET/$PROFILE/nianbao"
 
 DIR="$TARGET/bench-batch/$COUNT"
 rm -rf "$DIR" && mkdir -p "$DIR"

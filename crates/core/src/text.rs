@@ -65,9 +65,10 @@ impl Source {
 /// clauses of a report it is much faster than `str::find`, whose searcher set-up dominates.
 pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let first = *n.first()?;
+    let (&first, &last) = (n.first()?, n.last()?);
     let last_start = h.len().checked_sub(n.len())?;
-    (from..=last_start).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
+    // The last byte first: in UTF-8 Chinese, lead bytes repeat, a character's last byte much less.
+    (from..=last_start).find(|&i| h[i + n.len() - 1] == last && h[i] == first && &h[i..i + n.len()] == n)
 }
 
 /// Whether `hay` contains `needle` (see `find_from`).
@@ -113,6 +114,7 @@ pub fn trim(s: &str) -> &str {
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{4e00}'..='\u{9fff}' if !is_traditional(c) => c,
         '\u{4e00}'..='\u{9fff}' => match TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t) {
             Ok(i) => TRADITIONAL[i].1,
             Err(_) => c,
@@ -135,9 +137,26 @@ pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
 }
 
+/// Whether `c` (an ideograph) is one of the Traditional characters of `TRADITIONAL`: a bit per
+/// ideograph, so the common case (not Traditional) costs no search.
+fn is_traditional(c: char) -> bool {
+    const BITS: [u64; 0x5200 / 64] = {
+        let mut bits = [0u64; 0x5200 / 64];
+        let mut i = 0;
+        while i < TRADITIONAL.len() {
+            let n = TRADITIONAL[i].0 as usize - 0x4e00;
+            bits[n / 64] |= 1 << (n % 64);
+            i += 1;
+        }
+        bits
+    };
+    let n = c as usize - 0x4e00;
+    BITS[n / 64] & (1 << (n % 64)) != 0
+}
+
 /// Traditional characters that occur in report labels and titles, with their Simplified forms,
 /// sorted by the Traditional character (for binary search).
-static TRADITIONAL: &[(char, char)] = &[
+const TRADITIONAL: &[(char, char)] = &[
     ('個', '个'),
     ('們', '们'),
     ('傳', '传'),

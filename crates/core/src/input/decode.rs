@@ -175,7 +175,7 @@ pub fn decode_with_legacy(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>
     if looks_binary(&text) {
         return Err(ReadError::Binary);
     }
-    let text = normalize_newlines(&text);
+    let text = if has_breaks(&text) { normalize_newlines(&text) } else { text };
     if text.chars().all(crate::text::is_space) {
         return Err(ReadError::Empty);
     }
@@ -241,6 +241,18 @@ fn looks_binary(text: &str) -> bool {
         }
     }
     control * 20 > total
+}
+
+/// Whether `normalize_newlines` would change the text (most UTF-8 files: no, and no copy is made).
+fn has_breaks(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\r' | b'\x0b' | b'\x0c' => true,
+        0xc2 => b.get(i + 1) == Some(&0x85),                                              // U+0085
+        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)), // U+2028, U+2029
+        0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),               // U+FEFF
+        _ => false,
+    })
 }
 
 /// CRLF, CR, form feed and Unicode line separators become LF; stray BOMs are dropped.

@@ -46,7 +46,7 @@ pub fn blocks(xml: &str) -> Vec<Block> {
     let mut in_text = false;
     for token in tokenize(xml) {
         match &token {
-            Token::Start { name, self_closing, .. } => match name.as_str() {
+            Token::Start { name, self_closing, .. } => match name.as_ref() {
                 "w:txbxcontent" | "w:del" | "w:instrtext" | "w:deltext" | "mc:fallback" if !self_closing => skip += 1,
                 _ if skip > 0 => {}
                 "w:t" => in_text = !self_closing,
@@ -77,7 +77,7 @@ pub fn blocks(xml: &str) -> Vec<Block> {
                 }
                 _ => {}
             },
-            Token::End { name } => match name.as_str() {
+            Token::End { name } => match name.as_ref() {
                 "w:txbxcontent" | "w:del" | "w:instrtext" | "w:deltext" | "mc:fallback" => skip = skip.saturating_sub(1),
                 _ if skip > 0 => {}
                 "w:t" => in_text = false,

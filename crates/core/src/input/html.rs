@@ -5,6 +5,7 @@
 use crate::input::document::Block;
 use crate::input::markup::{tokenize, Token};
 use crate::text::collapse_whitespace;
+use std::borrow::Cow;
 
 /// Whether text is HTML rather than a plain report.
 pub fn looks_like_html(text: &str) -> bool {
@@ -13,15 +14,15 @@ pub fn looks_like_html(text: &str) -> bool {
     head.starts_with('<') && ["<html", "<body", "<table", "<!doctype html", "<meta", "<div", "<p"].iter().any(|t| head.contains(t))
 }
 
-struct Node {
-    tag: String,
-    attrs: Vec<(String, String)>,
-    children: Vec<Child>,
+struct Node<'a> {
+    tag: Cow<'a, str>,
+    attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    children: Vec<Child<'a>>,
 }
 
-enum Child {
+enum Child<'a> {
     Node(usize),
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 const VOID: &[&str] = &["br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source"];
@@ -62,7 +63,7 @@ const BLOCK: &[&str] = &[
 const CHROME: &[&str] = &["nav", "header", "footer", "aside", "select", "button", "form", "noscript", "iframe", "title", "head"];
 
 /// Parses tolerant HTML into an arena of nodes; node 0 is the root.
-fn tree(html: &str) -> Vec<Node> {
+fn tree(html: &str) -> Vec<Node<'_>> {
     let mut nodes = vec![Node { tag: "#root".into(), attrs: Vec::new(), children: Vec::new() }];
     let mut stack = vec![0usize];
     for token in tokenize(html) {
@@ -70,7 +71,7 @@ fn tree(html: &str) -> Vec<Node> {
             Token::Start { name, attrs, self_closing } => {
                 // Implied end tags: a new cell closes the open cell, a new row the open row, … but
                 // only up to the element that contains them (a cell of a nested table closes nothing outside).
-                let (closes, within): (&[&str], &[&str]) = match name.as_str() {
+                let (closes, within): (&[&str], &[&str]) = match &*name {
                     "td" | "th" => (&["td", "th"], &["tr", "table", "tbody", "thead", "tfoot"]),
                     "tr" => (&["td", "th", "tr"], &["table", "tbody", "thead", "tfoot"]),
                     "p" => (&["p"], &["td", "th", "tr", "table", "li", "div", "body"]),
@@ -78,8 +79,8 @@ fn tree(html: &str) -> Vec<Node> {
                     _ => (&[], &[]),
                 };
                 if !closes.is_empty() {
-                    let boundary = stack.iter().rposition(|&n| within.contains(&nodes[n].tag.as_str())).map_or(1, |b| b + 1);
-                    if let Some(pos) = stack.iter().skip(boundary).position(|&n| closes.contains(&nodes[n].tag.as_str())) {
+                    let boundary = stack.iter().rposition(|&n| within.contains(&nodes[n].tag.as_ref())).map_or(1, |b| b + 1);
+                    if let Some(pos) = stack.iter().skip(boundary).position(|&n| closes.contains(&nodes[n].tag.as_ref())) {
                         stack.truncate(boundary + pos);
                     }
                 }
@@ -87,7 +88,7 @@ fn tree(html: &str) -> Vec<Node> {
                 let parent = *stack.last().unwrap_or(&0);
                 nodes.push(Node { tag: name.clone(), attrs, children: Vec::new() });
                 nodes[parent].children.push(Child::Node(id));
-                if !self_closing && !VOID.contains(&name.as_str()) && stack.len() < 256 {
+                if !self_closing && !VOID.contains(&&*name) && stack.len() < 256 {
                     stack.push(id);
                 }
             }
@@ -138,7 +139,7 @@ fn content_root(nodes: &[Node]) -> usize {
         for child in &nodes[id].children {
             match child {
                 Child::Text(t) => text.push_str(&crate::text::skeleton(t)),
-                Child::Node(c) if !CHROME.contains(&nodes[*c].tag.as_str()) => {
+                Child::Node(c) if !CHROME.contains(&nodes[*c].tag.as_ref()) => {
                     text.push_str(&ends[*c]);
                     marked[id] |= marked[*c];
                     count += tables[*c];
@@ -156,7 +157,7 @@ fn content_root(nodes: &[Node]) -> usize {
         .iter()
         .enumerate()
         .rev()
-        .find(|(id, node)| tables[*id] == all && marked[*id] && !CHROME.contains(&node.tag.as_str()))
+        .find(|(id, node)| tables[*id] == all && marked[*id] && !CHROME.contains(&node.tag.as_ref()))
         .map_or(0, |(id, _)| id)
 }
 
@@ -180,7 +181,7 @@ fn flush(out: &mut Vec<Block>, paragraph: &mut String) {
 
 fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String) {
     let node = &nodes[id];
-    let tag = node.tag.as_str();
+    let tag = node.tag.as_ref();
     if CHROME.contains(&tag) {
         return;
     }
@@ -210,7 +211,7 @@ fn cell_text(nodes: &[Node], id: usize, out: &mut String) {
         match child {
             Child::Text(t) => out.push_str(&collapse_whitespace(t)),
             Child::Node(c) => {
-                let tag = nodes[*c].tag.as_str();
+                let tag = nodes[*c].tag.as_ref();
                 let block = BLOCK.contains(&tag) || tag == "td" || tag == "th";
                 if block && !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
@@ -229,7 +230,7 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
     collect_rows(nodes, table, &mut rows_nodes);
     let cells_of = |tr: usize| {
         nodes[tr].children.iter().filter_map(|c| match c {
-            Child::Node(n) if matches!(nodes[*n].tag.as_str(), "td" | "th") => Some(*n),
+            Child::Node(n) if matches!(nodes[*n].tag.as_ref(), "td" | "th") => Some(*n),
             _ => None,
         })
     };
@@ -273,7 +274,7 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
 fn collect_rows(nodes: &[Node], id: usize, out: &mut Vec<usize>) {
     for child in &nodes[id].children {
         if let Child::Node(c) = child {
-            match nodes[*c].tag.as_str() {
+            match nodes[*c].tag.as_ref() {
                 "tr" => out.push(*c),
                 "thead" | "tbody" | "tfoot" => collect_rows(nodes, *c, out),
                 _ => {}

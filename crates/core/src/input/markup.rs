@@ -1,32 +1,35 @@
 //! A tolerant tokenizer for XML and HTML (WordprocessingML, saved web pages, clipboard HTML):
 //! tags with attributes, text with entities decoded; comments, declarations and script/style
-//! content skipped. Never fails: malformed markup is read as far as it makes sense.
+//! content skipped. Never fails: malformed markup is read as far as it makes sense. Tokens borrow
+//! from the markup: only lower-cased names and text with entities are copied.
+
+use std::borrow::Cow;
 
 /// One piece of markup.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Token {
+pub enum Token<'a> {
     /// `<name attr="v">`; the name is lower-cased, namespace prefix kept (`w:tc`).
     Start {
-        name: String,
-        attrs: Vec<(String, String)>,
+        name: Cow<'a, str>,
+        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
         self_closing: bool,
     },
     End {
-        name: String,
+        name: Cow<'a, str>,
     },
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
-impl Token {
+impl Token<'_> {
     pub fn attr(&self, key: &str) -> Option<&str> {
         match self {
-            Token::Start { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+            Token::Start { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_ref()),
             _ => None,
         }
     }
 }
 
-pub fn tokenize(s: &str) -> Vec<Token> {
+pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut rest = s;
     while !rest.is_empty() {
@@ -40,7 +43,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
         } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
             let end = after.find("]]>").unwrap_or(after.len());
-            out.push(Token::Text(after[..end].to_owned()));
+            out.push(Token::Text(Cow::Borrowed(&after[..end])));
             rest = after.get(end + 3..).unwrap_or("");
         } else if rest.starts_with("<!") || rest.starts_with("<?") {
             rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
@@ -95,7 +98,7 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn parse_tag(inner: &str) -> Option<Token> {
+fn parse_tag(inner: &str) -> Option<Token<'_>> {
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(rest) => (true, rest),
         None => (false, inner),
@@ -103,7 +106,7 @@ fn parse_tag(inner: &str) -> Option<Token> {
     let self_closing = inner.trim_end().ends_with('/');
     let inner = inner.trim_end().trim_end_matches('/');
     let name_end = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
-    let name = inner[..name_end].to_ascii_lowercase();
+    let name = lowercase(&inner[..name_end]);
     if name.is_empty() {
         return None;
     }
@@ -113,7 +116,7 @@ fn parse_tag(inner: &str) -> Option<Token> {
     Some(Token::Start { name, attrs: attributes(&inner[name_end..]), self_closing })
 }
 
-fn attributes(mut s: &str) -> Vec<(String, String)> {
+fn attributes(mut s: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
     let mut attrs = Vec::new();
     loop {
         s = s.trim_start();
@@ -121,7 +124,7 @@ fn attributes(mut s: &str) -> Vec<(String, String)> {
         if key_end == 0 {
             break;
         }
-        let key = s[..key_end].to_ascii_lowercase();
+        let key = lowercase(&s[..key_end]);
         s = s[key_end..].trim_start();
         let value = if let Some(after) = s.strip_prefix('=') {
             let after = after.trim_start();
@@ -139,23 +142,23 @@ fn attributes(mut s: &str) -> Vec<(String, String)> {
             s = rest;
             decode_entities(value)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
         attrs.push((key, value));
     }
     attrs
 }
 
-fn push_text(out: &mut Vec<Token>, raw: &str) {
+fn push_text<'a>(out: &mut Vec<Token<'a>>, raw: &'a str) {
     if !raw.is_empty() {
         out.push(Token::Text(decode_entities(raw)));
     }
 }
 
 /// `&amp;`, `&nbsp;`, `&#20013;`, `&#x4e2d;` and the few named entities Word and portals use.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -177,7 +180,16 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
+}
+
+/// ASCII lower case, copied only when there is an upper-case letter.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn entity(name: &str) -> Option<char> {
@@ -213,8 +225,8 @@ fn entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn start(name: &str, attrs: &[(&str, &str)]) -> Token {
-        Token::Start { name: name.into(), attrs: attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), self_closing: false }
+    fn start<'a>(name: &'a str, attrs: &[(&'a str, &'a str)]) -> Token<'a> {
+        Token::Start { name: name.into(), attrs: attrs.iter().map(|&(k, v)| (k.into(), v.into())).collect(), self_closing: false }
     }
 
     #[test]

@@ -162,36 +162,33 @@ fn clean_organ(s: &str) -> String {
 
 /// The first `YYYY年` (Arabic or Chinese numerals, spaces allowed) in a line: year and byte offset.
 pub fn year_in(line: &str) -> Option<(i32, usize)> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for i in 0..chars.len() {
-        let mut digits = String::new();
-        let mut j = i;
-        while j < chars.len() && digits.len() < 4 {
-            match digit_of(chars[j].1) {
-                Some(d) => digits.push(d),
-                None => break,
-            }
-            j += 1;
-        }
-        if digits.len() != 4 || (i > 0 && digit_of(chars[i - 1].1).is_some()) {
+    if !line.contains('年') {
+        return None;
+    }
+    let mut previous_digit = false;
+    for (i, c) in line.char_indices() {
+        let starts_run = !previous_digit;
+        previous_digit = digit_of(c).is_some();
+        if !(starts_run && previous_digit) {
             continue;
         }
-        while j < chars.len() && is_space(chars[j].1) {
-            j += 1;
-        }
-        if chars.get(j).map(|c| c.1) == Some('年') {
-            let year: i32 = digits.parse().ok()?;
-            if (2000..=2100).contains(&year) {
-                return Some((year, chars[i].0));
-            }
+        // Four digits from here, then white space, then 年.
+        let mut rest = line[i..].chars();
+        let mut year = 0;
+        let four = rest.by_ref().take(4).map_while(digit_of).fold(0, |n, d| {
+            year = year * 10 + d as i32;
+            n + 1
+        });
+        if four == 4 && rest.find(|c| !is_space(*c)) == Some('年') && (2000..=2100).contains(&year) {
+            return Some((year, i));
         }
     }
     None
 }
 
-/// A digit of a year (`2`, `二`, `〇`), as an ASCII digit; `两` is not written in years.
-fn digit_of(c: char) -> Option<char> {
-    crate::read::numerals::digit(c).filter(|_| c != '两').and_then(|d| char::from_digit(d, 10))
+/// A digit of a year (`2`, `二`, `〇`); `两` is not written in years.
+fn digit_of(c: char) -> Option<u32> {
+    crate::read::numerals::digit(c).filter(|_| c != '两')
 }
 
 /// The publication date: a page header's `发布时间`/`发布日期`, else a date alone on one of the
@@ -231,7 +228,7 @@ fn date_in(s: &str) -> Option<String> {
     let mut current = String::new();
     for c in s.chars() {
         match digit_of(c) {
-            Some(d) if c != '十' => current.push(d),
+            Some(d) if c != '十' => current.extend(char::from_digit(d, 10)),
             _ if c == '十' => current.push('十'),
             _ => {
                 if current.is_empty() {

@@ -12,7 +12,7 @@ pub mod tables;
 pub mod tokens;
 pub mod units;
 
-pub use parsed::Parsed;
+pub use parsed::{CellIndex, Parsed};
 
 use crate::input::InputKind;
 use crate::schema::{Format, TableKey};
@@ -58,7 +58,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let has = |f: Format| markers.iter().any(|m| m.format == f);
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);
-    let cell_index = cells.iter().enumerate().map(|(i, c)| (c.key, i)).collect();
+    let cell_index = CellIndex::new(&cells);
     Parsed {
         source,
         input: InputKind::Text,

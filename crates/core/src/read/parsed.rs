@@ -6,9 +6,8 @@ use crate::read::meta::Published;
 use crate::read::prose::Prose;
 use crate::read::sections::Section;
 use crate::read::tables::{Marker, TableRead};
-use crate::schema::{CellKey, Format, TableKey};
+use crate::schema::{CellKey, ColumnKey, Format, RowKey, TableKey};
 use crate::text::Source;
-use std::collections::HashMap;
 
 /// Everything read from a report, before any rule is checked.
 #[derive(Debug)]
@@ -29,12 +28,38 @@ pub struct Parsed {
     /// The prose outside the tables, read into sentences and numbers.
     pub prose: Prose,
     /// Cell key → index into `cells`.
-    pub cell_index: HashMap<CellKey, usize>,
+    pub cell_index: CellIndex,
+}
+
+/// Cell key → index into a report's cells: one slot for every possible key, so a rule's look-up
+/// is an array index rather than a hash.
+#[derive(Clone, Debug)]
+pub struct CellIndex(Vec<u16>);
+
+impl CellIndex {
+    const NONE: u16 = u16::MAX;
+
+    /// The index of `cells`; a key read twice points at its last cell.
+    pub fn new(cells: &[Cell]) -> CellIndex {
+        let mut slots = vec![Self::NONE; TableKey::ALL.len() * RowKey::ALL.len() * ColumnKey::ALL.len()];
+        for (i, cell) in cells.iter().enumerate() {
+            slots[Self::slot(cell.key)] = u16::try_from(i).expect("fewer than 65,535 cells");
+        }
+        CellIndex(slots)
+    }
+
+    pub fn get(&self, key: CellKey) -> Option<usize> {
+        Some(self.0[Self::slot(key)]).filter(|&i| i != Self::NONE).map(usize::from)
+    }
+
+    fn slot(key: CellKey) -> usize {
+        (key.table as usize * RowKey::ALL.len() + key.row as usize) * ColumnKey::ALL.len() + key.column as usize
+    }
 }
 
 impl Parsed {
     pub fn cell(&self, key: CellKey) -> Option<&Cell> {
-        self.cell_index.get(&key).map(|&i| &self.cells[i])
+        self.cell_index.get(key).map(|i| &self.cells[i])
     }
 
     /// The value of a cell for arithmetic: a number, 0 for a blank or placeholder, None when the

@@ -3,7 +3,7 @@
 //! line, where white space separates cells and a blank cell leaves no trace).
 
 use crate::read::cell::{is_unit, Value};
-use crate::text::{fold_char, is_ideograph, is_space, Source};
+use crate::text::{contains, fold_char, is_ideograph, is_space, Source};
 
 /// One piece of text in a table: a label fragment or a cell.
 #[derive(Clone, Debug)]
@@ -69,8 +69,8 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment> {
 pub fn is_noise_line(line: &str) -> bool {
     // Footers are short and have a digit; only a Markdown rule is long.
     let short = line.chars().filter(|c| !is_space(*c)).take(13).count() <= 12;
-    let digit = line.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if !(line.contains("---") || short && digit) {
+    let markdown = contains(line, "---");
+    if !(markdown || short && line.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
         return false;
     }
     let t: String = line.chars().filter(|c| !is_space(*c)).map(fold_char).collect();

@@ -37,9 +37,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     for sentence in p.prose.sentences.iter().filter(|s| s.line > heading && s.line <= last) {
-        let text: String = sentence.chars.iter().collect();
-        let opening =
-            text.trim_start_matches(|c: char| c == '（' || c == '(' || c == '）' || c == ')' || "一二三四五六七八九、.".contains(c));
+        let opening = sentence
+            .text
+            .trim_start_matches(|c: char| c == '（' || c == '(' || c == '）' || c == ')' || "一二三四五六七八九、.".contains(c));
         let Some((found, 0)) = year_in(opening) else {
             continue;
         };

@@ -53,10 +53,12 @@ pub fn classify(
     let about_applications = contains(text, "申请");
     let mut subject = Subject::None;
     let mut document_row = None;
+    // Byte offset in `text` of each char (and of the end), to take clauses as slices.
+    let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
     for (start, end) in clauses(&sentence.chars) {
-        let clause: String = sentence.chars[start..end].iter().collect();
-        let review = contains(&clause, "复议") && !contains(&clause, "复议后起诉");
-        let lawsuit = contains_any(&clause, &["诉讼", "起诉"]);
+        let clause = &text[bytes[start]..bytes[end]];
+        let review = contains(clause, "复议") && !contains(clause, "复议后起诉");
+        let lawsuit = contains_any(clause, &["诉讼", "起诉"]);
         if review && lawsuit {
             subject = Subject::None; // both in one clause: ambiguous
             continue;
@@ -67,14 +69,14 @@ pub fn classify(
             subject = Subject::Lawsuit;
         }
         if !about_applications && subject == Subject::None {
-            if let Some(mention) = active_mention(&clause, sentence, (start, end), &mut document_row) {
+            if let Some(mention) = active_mention(clause, sentence, (start, end), &mut document_row) {
                 mentions.push(Mention { sentence: index, ..mention });
                 continue;
             }
         }
         let amount = sentence.amounts.iter().find(|a| a.at >= start && a.end <= end && counts_cases(a.unit));
         let Some(amount) = amount else { continue };
-        let result = RESULTS.iter().find(|(w, _)| contains(&clause, w)).map(|(_, c)| *c);
+        let result = RESULTS.iter().find(|(w, _)| contains(clause, w)).map(|(_, c)| *c);
         let topic = if subject != Subject::None && (review || lawsuit || result.is_some()) {
             Some(match subject {
                 Subject::Review => Topic::Review(result),
@@ -83,13 +85,13 @@ pub fn classify(
         } else if about_applications || after_applications {
             let found = APPLICATION_TOPICS
                 .iter()
-                .find(|(words, _)| contains_any(&clause, words))
+                .find(|(words, _)| contains_any(clause, words))
                 .map(|(_, t)| *t)
                 .filter(|t| about_applications || matches!(t, Topic::Outcome(_)));
             if found.is_some() {
                 subject = Subject::None;
             }
-            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && contains(&clause, "不予公开")))
+            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && contains(clause, "不予公开")))
         } else {
             None
         };

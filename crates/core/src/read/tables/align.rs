@@ -45,10 +45,15 @@ impl<'a> Prepared<'a> {
     /// segment with numbers and no exact label), in text order.
     pub fn hits(&self, rows: &[&Row]) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let pattern_chars: Vec<Vec<u64>> = rows.iter().map(|def| def.patterns.iter().map(|p| char_set(p)).collect()).collect();
         for (seg, skel) in self.skeletons.iter().enumerate() {
             let before = hits.len();
+            let skel_chars = char_set(skel);
             for (row, def) in rows.iter().enumerate() {
                 for (pattern, p) in def.patterns.iter().enumerate() {
+                    if pattern_chars[row][pattern] & !skel_chars != 0 {
+                        continue; // a character of the pattern is not in the skeleton
+                    }
                     let mut from = 0;
                     while let Some(start) = find_from(skel, p, from) {
                         let score = 10 * p.chars().count() as u32;
@@ -147,6 +152,12 @@ fn skeleton_and_notes(label: &[Token]) -> (String, Vec<(usize, usize)>) {
         notes.push((start, skel.len()));
     }
     (skel, notes)
+}
+
+/// A 64-bit summary of the characters in `s` (one bit per character, modulo 64): a pattern whose
+/// summary has a bit the text's lacks cannot occur in it.
+fn char_set(s: &str) -> u64 {
+    s.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
 /// Fuzzy label matches for a segment with numbers but no exact label (a typo such as
