@@ -2,6 +2,7 @@
 // only tighten the first, so after this line the page cannot fetch, post or open a socket.
 // PDF and old Word files go to the API module (nianbao.js), loaded only when such a file arrives;
 // its wasm comes as a script (nianbao-api-wasm.js), which the lock allows, as fetch is not.
+// Many files or a folder go to the batch view (batch.js and its Web Worker, loaded only then).
 import init, { mount_page } from './nianbao-web.js';
 
 async function readOther(bytes) {
@@ -10,9 +11,21 @@ async function readOther(bytes) {
   return api.read(bytes);
 }
 
+/** Takes a drop (DataTransfer) or chosen files (FileList) for a batch when it is more than one
+ * file or a folder; false leaves it to the page. Folder entries must be taken during the drop. */
+function takeBatch(source) {
+  const dropped = source instanceof DataTransfer;
+  const entries = dropped ? [...source.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean) : [];
+  const files = [...(dropped ? source.files : source)];
+  const folder = entries.some((e) => e.isDirectory);
+  if (files.length < 2 && !folder && !files.some((f) => f.webkitRelativePath)) return false;
+  import('./batch.js').then((batch) => batch.start(folder ? entries : files));
+  return true;
+}
+
 try {
   await init({ module_or_path: new URL('./nianbao-web_bg.wasm', import.meta.url) });
-  mount_page(readOther);
+  mount_page(readOther, takeBatch);
 } catch (error) {
   const panel = document.getElementById('boot-error');
   panel.hidden = false;

@@ -3,6 +3,7 @@
 //! `www/nianbao.js` wraps these exports (inputs of every kind, Promises, a fresh instance after a
 //! bug); this crate has no UI framework, so a page that only checks stays small.
 
+mod batch;
 mod error;
 
 use error::ApiError;

@@ -16,10 +16,18 @@ mod widget;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Mounts the checker on the whole page; `read_other` reads files the page cannot (see `other_reader`).
+/// Mounts the checker on the whole page; `read_other` reads files the page cannot (see
+/// `other_reader`); `take_batch` takes many files or a folder for the batch view (`www/batch.js`).
 #[wasm_bindgen]
-pub fn mount_page(read_other: Option<js_sys::Function>) {
-    app::mount(read_other);
+pub fn mount_page(read_other: Option<js_sys::Function>, take_batch: Option<js_sys::Function>) {
+    app::mount(read_other, take_batch);
+}
+
+/// The batch view opens one of its reports here: `name` (its path in the batch), and the report
+/// taken as its last year, if any.
+#[wasm_bindgen]
+pub fn show_report(name: String, file: web_sys::File, previous_name: Option<String>, previous: Option<web_sys::File>) {
+    app::show_report(name, file, previous_name.zip(previous));
 }
 
 /// Mounts the checker in a `<nianbao-checker>` element's shadow root.

@@ -26,6 +26,13 @@ struct Structured {
     rendered: nianbao_core::input::document::Rendered,
 }
 
+/// The report the user took as last year's (YEAR-* rules compare with it).
+#[derive(Clone)]
+pub struct Previous {
+    pub name: String,
+    pub parsed: Arc<nianbao_core::Parsed>,
+}
+
 /// State shared by the components; created by a shell, passed down.
 #[derive(Clone, Copy)]
 pub struct Shared {
@@ -36,6 +43,10 @@ pub struct Shared {
     pub jump: RwSignal<Option<(usize, u32)>>,
     pub notice: RwSignal<Option<String>>,
     pub file_name: RwSignal<Option<String>>,
+    /// Last year's report, added by the user or by the batch view.
+    pub previous: RwSignal<Option<Previous>>,
+    /// The publication date the user entered (YYYY-MM-DD), for DATE-DEADLINE.
+    pub published: RwSignal<Option<String>>,
     /// How many checks have run (shown on the summary so a test can wait for a fresh result).
     pub checks: RwSignal<u32>,
     /// The text rendered from the last .docx or HTML loaded, with where its table cells came from.
@@ -43,6 +54,8 @@ pub struct Shared {
     pending: StoredValue<Option<TimeoutHandle>>,
     /// The shell's reader for files the page does not read itself (PDF, .doc): see `other_reader`.
     other_reader: StoredValue<Option<js_sys::Function>, LocalStorage>,
+    /// The page shell's batch view: takes many files or a folder (see `www/boot.js`); None elsewhere.
+    take_batch: StoredValue<Option<js_sys::Function>, LocalStorage>,
 }
 
 impl Shared {
@@ -54,10 +67,13 @@ impl Shared {
             jump: RwSignal::new(None),
             notice: RwSignal::new(None),
             file_name: RwSignal::new(None),
+            previous: RwSignal::new(None),
+            published: RwSignal::new(None),
             checks: RwSignal::new(0),
             structured: StoredValue::new(None),
             pending: StoredValue::new(None),
             other_reader: StoredValue::new_local(None),
+            take_batch: StoredValue::new_local(None),
         }
     }
 
@@ -66,6 +82,22 @@ impl Shared {
         let shared = Self::new();
         shared.other_reader.set_value(other_reader);
         shared
+    }
+
+    pub fn set_take_batch(&self, take_batch: Option<js_sys::Function>) {
+        self.take_batch.set_value(take_batch);
+    }
+
+    /// Whether the shell has a batch view (the page does; the widget does not).
+    pub fn has_batch(&self) -> bool {
+        self.take_batch.with_value(Option::is_some)
+    }
+
+    /// Gives a drop (DataTransfer) or chosen files (FileList) to the batch view; false when it is
+    /// one file (or there is no batch view), which the page then opens itself.
+    pub fn take_batch(&self, source: &wasm_bindgen::JsValue) -> bool {
+        let taken = self.take_batch.get_value().map(|f| f.call1(&wasm_bindgen::JsValue::NULL, source));
+        taken.is_some_and(|t| t.is_ok_and(|t| t.is_truthy()))
     }
 
     /// Checks the current text now.
@@ -81,7 +113,14 @@ impl Shared {
                 parsed.attach_origins(&s.rendered);
                 parsed.input = s.kind;
             }
-            Arc::new(Checked::new(nianbao_core::check_parsed(parsed)))
+            if let Some(date) = self.published.get_untracked() {
+                parsed.published = Some(nianbao_core::read::meta::Published { date, line: None, source: "用户输入" });
+            }
+            let report = match self.previous.get_untracked() {
+                Some(previous) => nianbao_core::check_with_previous(parsed, &previous.parsed),
+                None => nianbao_core::check_parsed(parsed),
+            };
+            Arc::new(Checked::new(report))
         });
         self.checks.update(|n| *n += 1);
         self.selection.set(Selection::None);
@@ -121,35 +160,65 @@ impl Shared {
     /// Reads a dropped or chosen file; a file that is not a readable report leaves the text as it is.
     pub fn open_file(&self, file: web_sys::File) {
         let this = *self;
-        let name = file.name();
+        leptos::task::spawn_local(async move { this.open(file.name(), file).await });
+    }
+
+    async fn open(&self, name: String, file: web_sys::File) {
+        match self.read_file(&name, &file).await {
+            Ok(input) => self.load_input(input, Some(name)),
+            Err(error) => self.notice.set(Some(format!("{error} 文本框中原有的内容保持不变。"))),
+        }
+    }
+
+    /// Opens a report of the batch view with the report taken as its last year (or none).
+    pub fn open_with_previous(&self, name: String, file: web_sys::File, previous: Option<(String, web_sys::File)>) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            this.previous.set(None);
+            if let Some((previous_name, previous)) = previous {
+                this.set_previous(previous_name, previous).await;
+            }
+            this.open(name, file).await;
+        });
+    }
+
+    /// Reads last year's report and re-checks the text against it.
+    pub fn open_previous(&self, file: web_sys::File) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            this.set_previous(file.name(), file).await;
+            this.check_now();
+        });
+    }
+
+    async fn set_previous(&self, name: String, file: web_sys::File) {
+        match self.read_file(&name, &file).await {
+            Ok(input) => self.previous.set(Some(Previous { name, parsed: Arc::new(nianbao_core::parse_input(input)) })),
+            Err(error) => self.notice.set(Some(format!("上一年度报告：{error}"))),
+        }
+    }
+
+    /// What a file holds, or why it is not loaded (in Chinese, naming the file).
+    async fn read_file(&self, name: &str, file: &web_sys::File) -> Result<nianbao_core::Input, String> {
         if file.size() > MAX_TEXT_BYTES as f64 {
-            this.notice.set(Some(format!(
+            return Err(format!(
                 "文件“{name}”有 {:.1} MB，超过 {} MB 的上限，未载入。年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
                 file.size() / 1048576.0,
                 MAX_TEXT_BYTES / 1048576
-            )));
-            return;
+            ));
         }
-        leptos::task::spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
-                    this.notice.set(Some(format!("无法读取文件“{name}”。")));
-                    return;
-                }
-            };
-            let read = match nianbao_core::read_input_with(&bytes, &crate::dom::decode_gb18030) {
-                Err(error @ (ReadError::Pdf | ReadError::OldWord)) => match this.other_reader.get_value() {
-                    Some(reader) => crate::other_reader::read(&reader, &bytes).await,
-                    None => Err(error.to_string()),
-                },
-                other => other.map_err(|e| e.to_string()),
-            };
-            match read {
-                Ok(input) => this.load_input(input, Some(name)),
-                Err(error) => this.notice.set(Some(format!("文件“{name}”未载入：{error} 文本框中原有的内容保持不变。"))),
-            }
-        });
+        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => return Err(format!("无法读取文件“{name}”。")),
+        };
+        let read = match nianbao_core::read_input_with(&bytes, &crate::dom::decode_gb18030) {
+            Err(error @ (ReadError::Pdf | ReadError::OldWord)) => match self.other_reader.get_value() {
+                Some(reader) => crate::other_reader::read(&reader, &bytes).await,
+                None => Err(error.to_string()),
+            },
+            other => other.map_err(|e| e.to_string()),
+        };
+        read.map_err(|error| format!("文件“{name}”未载入：{error}"))
     }
 }
 

@@ -20,7 +20,12 @@ pub fn Checker(shared: Shared) -> impl IntoView {
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
+        let transfer = ev.data_transfer();
+        // Many files or a folder go to the batch view, if the shell has one.
+        if transfer.as_ref().is_some_and(|dt| shared.take_batch(dt)) {
+            return;
+        }
+        let file = transfer.and_then(|dt| dt.files()).and_then(|files| files.get(0));
         match file {
             Some(file) => shared.open_file(file),
             None => shared.notice.set(Some("拖入的内容不是文件。请拖入报告文件（.docx、.html 或 .txt），或直接粘贴文字。".to_owned())),

@@ -12,5 +12,6 @@ mod source_pane;
 mod summary_bar;
 mod table_block;
 mod welcome;
+mod year_inputs;
 
 pub use checker::Checker;

@@ -1,6 +1,7 @@
 //! The source pane: the paste area with line numbers, the file picker and the sample menu; shows
 //! the line a chosen finding or cell came from.
 
+use super::year_inputs::YearInputs;
 use crate::dom::{origin, target_text};
 use crate::samples::SAMPLES;
 use crate::state::{Shared, MAX_TEXT_BYTES};
@@ -82,12 +83,20 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
     let on_file = move |ev: web_sys::Event| {
         let input = origin::<web_sys::HtmlInputElement>(&ev);
         if let Some(input) = input {
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            let files = input.files();
+            let batch = files.as_ref().is_some_and(|f| shared.take_batch(f));
+            if let Some(file) = files.and_then(|f| f.get(0)).filter(|_| !batch) {
                 shared.open_file(file);
             }
             input.set_value("");
         }
     };
+
+    // A folder picker (`webkitdirectory` is not an attribute Leptos knows): its files go to the batch view.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    folder.on_load(|input| {
+        let _ = input.set_attribute("webkitdirectory", "");
+    });
 
     let on_sample = move |ev: web_sys::Event| {
         let select = origin::<web_sys::HtmlSelectElement>(&ev);
@@ -104,8 +113,14 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
             <div class="source-tools">
                 <label class="button file-button">
                     "选择文件…"
-                    <input id="file-input" type="file" accept=".txt,.text,.docx,.htm,.html,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_file />
+                    <input id="file-input" type="file" multiple accept=".txt,.text,.docx,.htm,.html,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_file />
                 </label>
+                {shared.has_batch().then(|| view! {
+                    <label class="button file-button">
+                        "选择文件夹…"
+                        <input id="folder-input" type="file" node_ref=folder on:change=on_file />
+                    </label>
+                })}
                 <select id="sample-menu" class="button" on:change=on_sample aria-label="载入示例">
                     <option value="" selected>"载入示例…"</option>
                     {SAMPLES.iter().enumerate().map(|(i, s)| view! { <option value=i.to_string()>{s.name}</option> }).collect_view()}
@@ -113,6 +128,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| shared.load(String::new(), None)>"清空"</button>
                 <span class="file-name">{move || shared.file_name.get().unwrap_or_default()}</span>
             </div>
+            <YearInputs shared=shared />
             <div class="editor">
                 <pre class="gutter" node_ref=gutter aria-hidden="true">{line_numbers}</pre>
                 <div class="line-mark" aria-hidden="true"

@@ -1,0 +1,129 @@
+// The batch view in Chromium: one organ's reports of three years and an unreadable file dropped
+// at once; the table, the automatic year pairing (a broken 结转 shows on the next year), changing
+// last year, sorting and filtering by keyboard, opening a row and coming back, the CSV export, no
+// fetch after load (the worker and its modules are scripts from the page's own folder), and axe.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { useApp, open, fixture } from './harness.mjs';
+
+const app = useApp();
+const require = createRequire(import.meta.url);
+
+const HONGZE = ['2022', '2023', '2024'].map((y) => `hongze-district-${y}.txt`);
+
+/** The fixture set, with 2023's 结转 broken as the CLI test does it, and a damaged .docx. */
+function files() {
+  const out = HONGZE.map((name) => ({ name, bytes: fixture(`batch/hongze/${name}`) }));
+  const text = out[1].bytes.toString('utf8');
+  const broken = text.replace('四、结转下年度继续办理 0 0 0 0 0 0 0', '四、结转下年度继续办理 1 0 0 0 0 0 1');
+  assert.notEqual(broken, text, "the fixture's 结转 row");
+  out[1].bytes = Buffer.from(broken);
+  out.push({ name: '损坏.docx', bytes: Buffer.from('PK\u0003\u0004 not really a zip') });
+  return out;
+}
+
+/** Drops many files at once on the page, as from the file manager. */
+async function dropMany(page, target, list) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const { name, data } of list) dt.items.add(new File([new Uint8Array(data)], name));
+    return dt;
+  }, list.map(({ name, bytes }) => ({ name, data: Array.from(bytes) })));
+  await page.dispatchEvent(target, 'drop', { dataTransfer });
+}
+
+const column = (page, n) => page.locator(`#batch-table tbody tr > :nth-child(${n})`).allTextContents();
+
+test('a dropped batch: table, pairing, sorting, filter, a row opened and back, CSV, axe', async () => {
+  const { page, requests, errors } = await open(app.context, app.server.url);
+  const locked = await page.evaluate(() => [...document.querySelectorAll('meta[http-equiv]')].some((m) => m.content.includes("connect-src 'none'")));
+  assert.equal(locked, true, 'the lock is in place before the batch starts');
+  const types = [];
+  page.on('request', (r) => types.push(`${r.resourceType()} ${new URL(r.url()).pathname.split('/').pop()}`));
+  await dropMany(page, '.app', files());
+  await page.waitForFunction(() => document.querySelector('#batch-status')?.textContent.startsWith('检查完成'));
+  assert.equal(await page.locator('#batch-status').textContent(), '检查完成：4 个文件，0 个有错误，1 个无法读取；2 份报告与上一年度的报告配对。'.replace('0 个有错误', await errorsText(page)));
+  assert.equal(await page.locator('.app').isVisible(), false);
+
+  // The table: file, organ, year, format, and the unreadable file with its own row and reason.
+  assert.deepEqual(await column(page, 1), [...HONGZE, '损坏.docx']);
+  assert.deepEqual(await column(page, 2), ['洪泽区人民政府办公室', '洪泽区人民政府', '淮安市洪泽区人民政府', '（未识别）']);
+  assert.deepEqual(await column(page, 3), ['2022', '2023', '2024', '（未识别）']);
+  const unreadable = page.locator('#batch-table tbody tr[data-row="3"] td').nth(5);
+  assert.match(await unreadable.textContent(), /^无法读取：这是压缩文件（zip）/);
+
+  // Pairing: 2023 ← 2022, 2024 ← 2023; the broken 结转 of 2023 shows on 2024 only.
+  const previous = await page.locator('select.batch-previous').evaluateAll((s) => s.map((e) => e.value));
+  assert.deepEqual(previous, ['', '0', '1']);
+  const rules = await page.locator('#batch-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.rules.split(' ').filter((x) => x.startsWith('YEAR-'))));
+  assert.deepEqual(rules, [[], [], ['YEAR-CARRY', 'YEAR-CARRY'], []]);
+
+  // Clearing 2024's last year re-checks it without YEAR-*; choosing 2023 again brings them back.
+  const select2024 = page.locator('tr[data-row="2"] select.batch-previous');
+  await select2024.selectOption('');
+  await page.waitForFunction(() => !document.querySelector('tr[data-row="2"]').dataset.rules.includes('YEAR-'));
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.focus), 'previous-2', 'focus stays on the select');
+  await select2024.selectOption('1');
+  await page.waitForFunction(() => document.querySelector('tr[data-row="2"]').dataset.rules.includes('YEAR-CARRY'));
+
+  // Sorting by keyboard: 年度 descending on the second press; aria-sort says so.
+  await page.locator('button.batch-sort[data-column="2"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#batch-table thead th').nth(2).getAttribute('aria-sort'), 'ascending');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#batch-table thead th').nth(2).getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await column(page, 3), ['2024', '2023', '2022', '（未识别）']);
+
+  // The filter: files with errors, and the unreadable one.
+  await page.locator('#batch-errors-only').check();
+  const shown = await column(page, 1);
+  const withErrors = await page.locator('#batch-table tbody tr').evaluateAll((rows) => rows.every((r) => r.classList.contains('has-errors') || r.classList.contains('unreadable')));
+  assert.equal(withErrors, true);
+  assert.ok(shown.includes('损坏.docx') && shown.includes('hongze-district-2024.txt'), String(shown));
+  await page.locator('#batch-errors-only').uncheck();
+
+  // axe: no WCAG 2 A/AA violation in the batch view.
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('#batch'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
+
+  // The CSV summary (core sheet::csv): BOM, header, one row a file, last year named.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#batch-csv').click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const lines = csv.split('\r\n');
+  assert.equal(lines[0], '\ufeff"文件","机关","年度","格式","错误","警告","提示","未能读取的行","无法读取文件","上一年度报告"');
+  assert.equal(lines.length, 6);
+  const line2024 = lines.find((l) => l.startsWith('"hongze-district-2024.txt"'));
+  assert.match(line2024, /^"hongze-district-2024.txt","淮安市洪泽区人民政府","2024",.*"hongze-district-2023.txt"$/);
+
+  // Opening 2024 (by keyboard) shows it in the detail view, checked against 2023; back returns.
+  await page.locator('tr[data-row="2"] .batch-open').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市洪泽区人民政府');
+  await page.waitForSelector('#previous-name');
+  assert.equal(await page.locator('#previous-name').textContent(), '上一年度报告：hongze-district-2023.txt');
+  const detailRules = await page.locator('.findings [data-rule]').evaluateAll((f) => f.map((e) => e.dataset.rule).filter((r) => r.startsWith('YEAR-')));
+  assert.deepEqual(detailRules, ['YEAR-CARRY', 'YEAR-CARRY']);
+  assert.equal(await page.locator('#batch').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'batch-back');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#batch').isVisible(), true);
+  assert.equal(await page.locator('.app').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.focus), 'open-2', 'focus returns to the row');
+
+  // After load: only the batch's own scripts and style, no fetch; the worker started under the lock.
+  assert.deepEqual(types.filter((t) => !/^(script|stylesheet|other) /.test(t)), [], String(types));
+  assert.ok(requests.every((u) => u.startsWith(app.server.url)), String(requests));
+  assert.deepEqual(errors, []);
+});
+
+/** "N 个有错误" as the table counts it (the fixtures' own errors are not this test's subject). */
+async function errorsText(page) {
+  const n = await page.locator('#batch-table tbody tr.has-errors').count();
+  return `${n} 个有错误`;
+}
