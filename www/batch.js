@@ -48,7 +48,7 @@ export async function start(list) {
       await walk(item, item.isDirectory, files);
     }
   }
-  files.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // as the CLI orders paths
   check(files);
 }
 
