@@ -6,11 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { useApp, open, fixture } from './harness.mjs';
+import path from 'node:path';
+import { useApp, open, fixture, root } from './harness.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
 
+const fixtureDir = (rel) => path.join(root, 'tests/fixtures', rel);
 const HONGZE = ['2022', '2023', '2024'].map((y) => `hongze-district-${y}.txt`);
 
 /** The fixture set, with 2023's 结转 broken as the CLI test does it, and a damaged .docx. */
@@ -120,4 +122,45 @@ test('a dropped batch: table, pairing, sorting, filter, a row opened and back, C
   assert.deepEqual(types.sort(), ['script batch-worker.js', 'script batch.js', 'script nianbao-api-wasm.js', 'script nianbao-api.js', 'stylesheet batch.css']);
   assert.ok(requests.every((u) => u.startsWith(app.server.url)), String(requests));
   assert.deepEqual(errors, []);
+});
+
+test('a chosen folder is a batch: its reports paired, other files left out', async () => {
+  const { page } = await open(app.context, app.server.url);
+  const dir = path.join(fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'nianbao-batch-')), 'hongze');
+  fs.cpSync(fixtureDir('batch/hongze'), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, '说明.xlsx'), 'not a report');
+  await page.locator('#folder-input').setInputFiles(dir);
+  await page.waitForFunction(() => document.querySelector('#batch-status')?.textContent.startsWith('检查完成'));
+  assert.deepEqual(await column(page, 1), HONGZE.map((f) => `hongze/${f}`));
+  const previous = await page.locator('select.batch-previous').evaluateAll((s) => s.map((e) => e.value));
+  assert.deepEqual(previous, ['', '0', '1']);
+});
+
+test('a single report with last year added and a publication date entered', async () => {
+  const { page, requests } = await open(app.context, app.server.url);
+  const [, broken2023] = files();
+  const rules = () => page.locator('.findings [data-rule]').evaluateAll((f) => f.map((e) => e.dataset.rule).filter((r) => /^(YEAR|DATE)-/.test(r)));
+  const checks = () => page.evaluate(() => document.querySelector('#summary')?.dataset.checks);
+  await page.locator('#file-input').setInputFiles({ name: HONGZE[2], mimeType: 'text/plain', buffer: fixture(`batch/hongze/${HONGZE[2]}`) });
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市洪泽区人民政府');
+  assert.deepEqual(await rules(), []);
+
+  let before = await checks();
+  await page.locator('#previous-input').setInputFiles({ name: '2023.txt', mimeType: 'text/plain', buffer: broken2023.bytes });
+  await page.waitForFunction((n) => document.querySelector('#summary')?.dataset.checks !== n, before);
+  assert.equal(await page.locator('#previous-name').textContent(), '上一年度报告：2023.txt');
+  assert.deepEqual(await rules(), ['YEAR-CARRY', 'YEAR-CARRY']);
+
+  before = await checks();
+  await page.locator('#published-input').fill('2025-04-02');
+  await page.waitForFunction((n) => document.querySelector('#summary')?.dataset.checks !== n, before);
+  assert.deepEqual(await rules(), ['YEAR-CARRY', 'YEAR-CARRY', 'DATE-DEADLINE']);
+  assert.match(await page.locator('.findings [data-rule="DATE-DEADLINE"]').textContent(), /2025-04-02（用户输入）.*2025-03-31/);
+
+  before = await checks();
+  await page.locator('#previous-clear').click();
+  await page.waitForFunction((n) => document.querySelector('#summary')?.dataset.checks !== n, before);
+  assert.deepEqual(await rules(), ['DATE-DEADLINE']);
+  assert.equal(await page.locator('#previous-input').count(), 1, 'the picker is back');
+  assert.deepEqual(requests, []);
 });
