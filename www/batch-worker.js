@@ -14,6 +14,10 @@ onmessage = async ({ data }) => {
     if (data.type === 'start') postMessage({ type: 'rows', rows: await start(data.files) });
     if (data.type === 'previous') postMessage({ type: 'rows', rows: session.setPrevious(data.row, data.previous ?? undefined) });
     if (data.type === 'csv') postMessage({ type: 'csv', csv: session.csv() });
+    if (data.type === 'xlsx') {
+      const xlsx = session.xlsx();
+      postMessage({ type: 'xlsx', xlsx }, [xlsx.buffer]);
+    }
   } catch (error) {
     postMessage({ type: 'error', message: String(error?.message ?? error) });
   }

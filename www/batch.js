@@ -1,8 +1,8 @@
 // The page's batch view, loaded only when many files or a folder arrive (boot.js): a table of every
 // file — organ, year, format, errors, warnings, what could not be read, and the report taken as
-// last year — sorted by any column, filtered to files with errors, exported as CSV. Reading and
-// checking run in a Web Worker (batch-worker.js) with a progress bar; a row opens that report in
-// the page's detail view (nianbao-web's show_report), and "返回批量列表" comes back.
+// last year — sorted by any column, filtered to files with errors, exported as CSV or .xlsx.
+// Reading and checking run in a Web Worker (batch-worker.js) with a progress bar; a row opens that
+// report in the page's detail view (nianbao-web's show_report), and "返回批量列表" comes back.
 import { show_report as showReport } from './nianbao-web.js';
 
 // The extensions a batch takes from a folder: core's REPORT_EXTENSIONS.
@@ -98,6 +98,8 @@ function startWorker() {
       if (first) done();
     } else if (data.type === 'csv') {
       download('年度报告批量检查-汇总.csv', 'text/csv;charset=utf-8', data.csv);
+    } else if (data.type === 'xlsx') {
+      download('年度报告批量检查.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data.xlsx);
     } else if (data.type === 'error') {
       batch.busy = false;
       view.status.textContent = `批量检查未能完成：${data.message}`;
@@ -121,8 +123,8 @@ function done() {
     `检查完成：${rows.length} 个文件，${withErrors} 个有错误，${unreadable} 个无法读取；${paired} 份报告与上一年度的报告配对。`;
 }
 
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name, type, data) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   el('a', { href: url, download: name }).click();
   URL.revokeObjectURL(url);
 }
@@ -159,6 +161,8 @@ function build() {
       el('label', { class: 'batch-filter' }, errorsOnly, '只看有错误的（含无法读取的文件）'),
       el('button', { type: 'button', class: 'button', id: 'batch-csv', onclick: () => worker?.postMessage({ type: 'csv' }) },
         '下载汇总 CSV（Excel）'),
+      el('button', { type: 'button', class: 'button', id: 'batch-xlsx', onclick: () => worker?.postMessage({ type: 'xlsx' }) },
+        '下载 Excel 工作簿（汇总、问题、单元格）'),
       el('button', { type: 'button', class: 'button', id: 'batch-close', onclick: close }, '关闭批量检查，检查单份报告')),
     progressBox, status,
     el('div', { class: 'batch-scroll' }, table));

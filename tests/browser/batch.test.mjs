@@ -1,11 +1,13 @@
 // The batch view in Chromium: one organ's reports of three years and an unreadable file dropped
 // at once; the table, the automatic year pairing (a broken 结转 shows on the next year), changing
-// last year, sorting and filtering by keyboard, opening a row and coming back, the CSV export, no
-// fetch after load (the worker and its modules are scripts from the page's own folder), and axe.
+// last year, sorting and filtering by keyboard, opening a row and coming back, the CSV and .xlsx
+// exports (the workbook read back by LibreOffice), no fetch after load (the worker and its modules
+// are scripts from the page's own folder), and axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { useApp, open, fixture, root } from './harness.mjs';
 
@@ -36,9 +38,47 @@ async function dropMany(page, target, list) {
   await page.dispatchEvent(target, 'drop', { dataTransfer });
 }
 
+/** Rows of a CSV file (quoted fields, CRLF or LF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** Every sheet of a workbook as LibreOffice reads it (rows by sheet name), or null, saying so,
+ * where LibreOffice is not installed (`bash scripts/setup.sh all` installs it). */
+function libreOffice(xlsx) {
+  try {
+    execFileSync('soffice', ['--version']);
+  } catch {
+    console.log('SKIPPED the .xlsx check in LibreOffice: soffice is not installed');
+    return null;
+  }
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'nianbao-xlsx-'));
+  fs.copyFileSync(xlsx, path.join(dir, 'batch.xlsx'));
+  // 44 , · 34 " · 76 UTF-8 · … · -1: every sheet into its own file, batch-<sheet>.csv.
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', filter,
+    '--outdir', path.join(dir, 'csv'), path.join(dir, 'batch.xlsx')], { stdio: 'ignore' });
+  return Object.fromEntries(['汇总', '问题', '单元格'].map((name) =>
+    [name, parseCsv(fs.readFileSync(path.join(dir, 'csv', `batch-${name}.csv`), 'utf8'))]));
+}
+
 const column = (page, n) => page.locator(`#batch-table tbody tr > :nth-child(${n})`).allTextContents();
 
-test('a dropped batch: table, pairing, sorting, filter, a row opened and back, CSV, axe', async () => {
+test('a dropped batch: table, pairing, sorting, filter, a row opened and back, CSV and .xlsx, axe', async () => {
   const { page, requests, errors } = await open(app.context, app.server.url);
   const locked = await page.evaluate(() => [...document.querySelectorAll('meta[http-equiv]')].some((m) => m.content.includes("connect-src 'none'")));
   assert.equal(locked, true, 'the lock is in place before the batch starts');
@@ -102,6 +142,16 @@ test('a dropped batch: table, pairing, sorting, filter, a row opened and back, C
   assert.equal(lines.length, 6);
   const line2024 = lines.find((l) => l.startsWith('"hongze-district-2024.txt"'));
   assert.match(line2024, /^"hongze-district-2024.txt","淮安市洪泽区人民政府","2024",.*"hongze-district-2023.txt"$/);
+
+  // The .xlsx workbook (core batch::xlsx in the worker) opens in LibreOffice with the CSV's values.
+  const [book] = await Promise.all([page.waitForEvent('download'), page.locator('#batch-xlsx').click()]);
+  assert.equal(book.suggestedFilename(), '年度报告批量检查.xlsx');
+  const sheets = libreOffice(await book.path());
+  if (sheets) {
+    assert.deepEqual(sheets['汇总'], parseCsv(csv.replace(/^\ufeff/, '')));
+    const carry = sheets['问题'].filter((r) => r[0] === 'hongze-district-2024.txt' && r[1] === 'YEAR-CARRY');
+    assert.equal(carry.length, 2);
+  }
 
   // Opening 2024 (by keyboard) shows it in the detail view, checked against 2023; back returns.
   await page.locator('tr[data-row="2"] .batch-open').focus();

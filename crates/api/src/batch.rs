@@ -1,6 +1,6 @@
 //! A batch for the page's Web Worker (`www/batch-worker.js`): files are added one by one, paired
 //! by year (core `Batch`), checked one by one (so the worker can report n / N), and then kept so
-//! that a row's last year can be changed and the summary exported as CSV.
+//! that a row's last year can be changed and the batch exported (CSV summary, .xlsx workbook).
 
 use crate::to_js;
 use nianbao_core::batch::{sheet, Batch, Entry};
@@ -19,7 +19,7 @@ enum Stage {
     Moved,
 }
 
-/// One batch: add every file, `pair`, `check` each index, then `finish`; rows, changes and CSV after.
+/// One batch: add every file, `pair`, `check` each index, then `finish`; rows, changes and exports after.
 #[wasm_bindgen]
 pub struct BatchSession {
     stage: Stage,
@@ -159,6 +159,13 @@ impl BatchSession {
     /// The summary sheet as CSV that Excel opens safely (core `sheet::csv`).
     pub fn csv(&self) -> Result<String, JsValue> {
         Ok(sheet::csv(&sheet::summary(self.entries()?)))
+    }
+
+    /// The workbook: the summary, every finding and every cell (core `batch::xlsx`).
+    pub fn xlsx(&self) -> Result<Vec<u8>, JsValue> {
+        let entries = self.entries()?;
+        let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
+        nianbao_core::batch::xlsx::workbook(&sheets).map_err(|e| JsValue::from_str(&format!("无法生成 .xlsx：{e}")))
     }
 
     fn entries(&self) -> Result<&[Entry], JsValue> {

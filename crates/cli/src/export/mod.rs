@@ -1,8 +1,6 @@
 //! The checked batch written out: the text summary, the JSON document or array, NDJSON, the CSV
 //! summary (for Excel) or an .xlsx workbook.
 
-mod xlsx;
-
 use crate::args::Format;
 use nianbao_core::batch::{sheet, Entry};
 
@@ -18,7 +16,7 @@ pub fn render(entries: &[Entry], format: Format, single: bool) -> Result<Vec<u8>
         Format::Csv => sheet::csv(&sheet::summary(entries)),
         Format::Xlsx => {
             let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
-            return xlsx::workbook(&sheets).map_err(|e| format!("无法生成 .xlsx：{e}"));
+            return nianbao_core::batch::xlsx::workbook(&sheets).map_err(|e| format!("无法生成 .xlsx：{e}"));
         }
     };
     Ok(text.into_bytes())

@@ -4,6 +4,8 @@
 pub mod organ;
 mod pair;
 pub mod sheet;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use pair::last_years;
 

@@ -1,7 +1,7 @@
 //! The batch as an .xlsx workbook (rust_xlsxwriter): one worksheet a sheet, header row bold,
 //! frozen and filterable; numbers as numbers, text as text (never a formula).
 
-use nianbao_core::batch::sheet::{Sheet, Value};
+use super::sheet::{Sheet, Value};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
