@@ -1,6 +1,7 @@
-// Trunk's post-build hook (Trunk.toml): makes two files from the compiled ones in the staging dir.
+// Trunk's post-build hook (Trunk.toml): makes three files from the compiled ones in the staging dir.
 // - nianbao-api-wasm.js: the API's wasm as a script module (base64), so that the page can load
-//   the API lazily under its `connect-src 'none'` lock (scripts may still come from 'self').
+//   the API lazily under its `connect-src 'none'` lock (scripts may still come from 'self');
+//   nianbao-xlsx-wasm.js the same for the batch's .xlsx writer.
 // - nianbao-offline.html: the page as one file — style, app, API and both wasm inline — that works
 //   from file:// with no network; its CSP allows exactly its own script and style, by hash.
 import fs from 'node:fs';
@@ -12,10 +13,17 @@ const read = (file) => fs.readFileSync(path.join(dir, file));
 const text = (file) => read(file).toString('utf8');
 const hash = (s) => `'sha256-${crypto.createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
-const apiWasm = read('nianbao-api_bg.wasm').toString('base64');
-fs.writeFileSync(path.join(dir, 'nianbao-api-wasm.js'),
-  `// The wasm of nianbao-api (nianbao-api_bg.wasm) as a module, for pages that may not fetch.\n` +
-  `export default Uint8Array.from(atob(${JSON.stringify(apiWasm)}), (c) => c.charCodeAt(0));\n`);
+/** Writes <name>-wasm.js: the wasm of <name> (<name>_bg.wasm) as a module; returns it in base64. */
+function wasmScript(name) {
+  const wasm = read(`${name}_bg.wasm`).toString('base64');
+  fs.writeFileSync(path.join(dir, `${name}-wasm.js`),
+    `// The wasm of ${name} (${name}_bg.wasm) as a module, for pages that may not fetch.\n` +
+    `export default Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));\n`);
+  return wasm;
+}
+const apiWasm = wasmScript('nianbao-api');
+// The batch's .xlsx writer, loaded by its worker on the first export.
+wasmScript('nianbao-xlsx');
 
 /** A wasm-bindgen or nianbao.js module as statements inside a function: no imports, no exports. */
 function unexported(source, imports = {}) {

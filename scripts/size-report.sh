@@ -23,6 +23,8 @@ printf '%-44s %10s %10s\n' "what is downloaded" "bytes" "gzip -9"
 bundle "page, first load" index.html boot.js style.css nianbao-web.js nianbao-web_bg.wasm
 page_gz=$last_gz
 bundle "page, later on a PDF/.doc file" nianbao.js nianbao-api.js nianbao-api-wasm.js
+bundle "page, later on a batch (many files)" batch.js batch.css batch-worker.js nianbao-api.js nianbao-api-wasm.js
+bundle "page, later on a batch's .xlsx export" nianbao-xlsx.js nianbao-xlsx-wasm.js
 bundle "widget (embed.js)" embed.js style.css widget.css nianbao-web.js nianbao-web_bg.wasm
 bundle "API (nianbao.js)" nianbao.js nianbao-api.js nianbao-api_bg.wasm
 bundle "offline file (nianbao-offline.html)" nianbao-offline.html

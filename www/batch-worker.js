@@ -15,13 +15,28 @@ onmessage = async ({ data }) => {
     if (data.type === 'previous') postMessage({ type: 'rows', rows: session.setPrevious(data.row, data.previous ?? undefined) });
     if (data.type === 'csv') postMessage({ type: 'csv', csv: session.csv() });
     if (data.type === 'xlsx') {
-      const xlsx = session.xlsx();
+      const xlsx = (await xlsxModule()).workbook(session.sheets());
       postMessage({ type: 'xlsx', xlsx }, [xlsx.buffer]);
     }
   } catch (error) {
     postMessage({ type: 'error', message: String(error?.message ?? error) });
   }
 };
+
+/** The .xlsx writer (crates/xlsx), loaded on the first export: its wasm also comes as a script. */
+let xlsx;
+function xlsxModule() {
+  xlsx ??= Promise.all([import('./nianbao-xlsx.js'), import('./nianbao-xlsx-wasm.js')])
+    .then(async ([module, wasm]) => {
+      await module.default({ module_or_path: wasm.default });
+      return module;
+    })
+    .catch((error) => {
+      xlsx = undefined;
+      throw error;
+    });
+  return xlsx;
+}
 
 /** `files`: [{ name, file }], in the order of the page's table. */
 async function start(taken) {

@@ -168,8 +168,10 @@ test('a dropped batch: table, pairing, sorting, filter, a row opened and back, C
   assert.equal(await page.locator('.app').isVisible(), false);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.focus), 'open-2', 'focus returns to the row');
 
-  // After load: only the batch's own scripts and style, no fetch; the worker started under the lock.
-  assert.deepEqual(types.sort(), ['script batch-worker.js', 'script batch.js', 'script nianbao-api-wasm.js', 'script nianbao-api.js', 'stylesheet batch.css']);
+  // After load: only the batch's own scripts and style (the .xlsx writer on its export), no fetch;
+  // the worker started under the lock.
+  assert.deepEqual(types.sort(), ['script batch-worker.js', 'script batch.js', 'script nianbao-api-wasm.js', 'script nianbao-api.js',
+    'script nianbao-xlsx-wasm.js', 'script nianbao-xlsx.js', 'stylesheet batch.css']);
   assert.ok(requests.every((u) => u.startsWith(app.server.url)), String(requests));
   assert.deepEqual(errors, []);
 });

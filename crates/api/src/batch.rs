@@ -161,11 +161,11 @@ impl BatchSession {
         Ok(sheet::csv(&sheet::summary(self.entries()?)))
     }
 
-    /// The workbook: the summary, every finding and every cell (core `batch::xlsx`).
-    pub fn xlsx(&self) -> Result<Vec<u8>, JsValue> {
+    /// The rows of the workbook's sheets — the summary, every finding, every cell — for the .xlsx
+    /// module (crates/xlsx), which the worker loads only when the user asks for the workbook.
+    pub fn sheets(&self) -> Result<JsValue, JsValue> {
         let entries = self.entries()?;
-        let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
-        nianbao_core::batch::xlsx::workbook(&sheets).map_err(|e| JsValue::from_str(&format!("无法生成 .xlsx：{e}")))
+        to_js(&[sheet::summary(entries).rows, sheet::findings(entries).rows, sheet::cells(entries).rows])
     }
 
     fn entries(&self) -> Result<&[Entry], JsValue> {

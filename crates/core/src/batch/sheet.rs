@@ -5,8 +5,8 @@ use super::Entry;
 use crate::check::finding::show;
 use crate::{Severity, TableKey};
 
-/// One value of a sheet.
-#[derive(Clone, Debug, PartialEq)]
+/// One value of a sheet (serialized for the page's .xlsx module, which gets the rows from its worker).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Text(String),
     Number(f64),
