@@ -1,6 +1,7 @@
 //! What the page shows of a checked report: each cell's findings and worst severity, findings
 //! grouped by table, and the CSV export. Built once per check; components only read it.
 
+use nianbao_core::batch::sheet::push_row;
 use nianbao_core::{CellKey, Finding, Report, RowKey, Severity, TableKey};
 use std::collections::HashMap;
 
@@ -98,12 +99,6 @@ impl Checked {
         }
         out
     }
-}
-
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    let fields: Vec<String> = fields.map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect();
-    out.push_str(&fields.join(","));
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]

@@ -131,7 +131,8 @@ pub fn csv(sheet: &Sheet) -> String {
     out
 }
 
-fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
+/// One CSV row for Excel: every field quoted (quotes doubled), CRLF at the end.
+pub fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     let fields: Vec<String> = fields.map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect();
     out.push_str(&fields.join(","));
     out.push_str("\r\n");
