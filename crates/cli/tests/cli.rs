@@ -1,20 +1,25 @@
 //! The `nianbao` command: summaries, the JSON document, stdin, exit status 0/1/2.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 fn fixture(path: &str) -> String {
     format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+/// The command with all three streams piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn nianbao(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     // The command may exit before reading (bad arguments): a broken pipe here is not a failure.
     let _ = input.write_all(stdin.unwrap_or_default());
@@ -174,13 +179,7 @@ fn a_pdf_report_is_read() {
 
 /// `nianbao check - | head -0`: the reader is gone before anything is written.
 fn with_closed_stdout(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(args);
     drop(child.stdout.take()); // closed before the command has read its input, so before it writes
     let mut input = child.stdin.take().unwrap();
     input.write_all(stdin).unwrap();
