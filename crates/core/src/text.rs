@@ -71,6 +71,34 @@ pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     (from..=last_start).find(|&i| h[i + n.len() - 1] == last && h[i] == first && &h[i..i + n.len()] == n)
 }
 
+/// A 64-bit summary of the characters in `s` (one bit per character, modulo 64): a pattern whose
+/// summary has a bit the text's lacks cannot occur in it.
+pub fn char_set(s: &str) -> u64 {
+    s.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
+}
+
+/// Text searched for many words, such as a clause of prose: each word whose characters are not
+/// all in the text's `char_set` is ruled out without a scan.
+#[derive(Clone, Copy)]
+pub struct Searched<'a> {
+    pub text: &'a str,
+    set: u64,
+}
+
+impl<'a> Searched<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Searched { text, set: char_set(text) }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        char_set(word) & !self.set == 0 && contains(self.text, word)
+    }
+
+    pub fn contains_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.contains(w))
+    }
+}
+
 /// Whether `hay` contains `needle` (see `find_from`).
 pub fn contains(hay: &str, needle: &str) -> bool {
     find_from(hay, needle, 0).is_some()

@@ -32,8 +32,14 @@ impl Value {
             return Value::Blank;
         }
         if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
-            let value = s.parse().unwrap_or(0.0);
+            // At most 15 digits: exact in an f64, as `str::parse` would give it.
+            let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
             return Value::Number { value, unit: None, signed: false, decimal: false };
+        }
+        // Labels, the common case, start with neither a digit, a sign nor a placeholder.
+        let first = s.chars().next().map(fold_char);
+        if !first.is_some_and(|c| c.is_ascii_digit() || "+﹢-－−﹣/—–―\\×无".contains(c)) {
+            return Value::Text;
         }
         let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
         if PLACEHOLDERS.contains(&folded.as_str()) || folded.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '－')) {

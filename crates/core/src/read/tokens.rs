@@ -67,17 +67,28 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment> {
 
 /// Page footers (`- 4 -`, `—5—`, `第 3 页`), Markdown rules (`|---|---|`): not part of any table.
 pub fn is_noise_line(line: &str) -> bool {
-    // Footers are short and have a digit; only a Markdown rule is long.
-    let short = line.chars().filter(|c| !is_space(*c)).take(13).count() <= 12;
-    let markdown = contains(line, "---");
-    if !(markdown || short && line.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))) {
+    // Footers are short (at most 12 characters besides white space) and have a digit; only a
+    // Markdown rule is long. Most lines are neither, and are told apart in one short scan.
+    let markdown = line.as_bytes().contains(&b'-') && contains(line, "---");
+    if !markdown {
+        let (mut chars, mut digit) = (0, false);
+        for c in line.chars().filter(|c| !is_space(*c)) {
+            chars += 1;
+            if chars > 12 {
+                return false;
+            }
+            digit |= c.is_ascii_digit() || ('０'..='９').contains(&c);
+        }
+        if !digit {
+            return false;
+        }
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
+    // Each kind starts with a dash, `第`, `|` or `:` (table rows such as `12` leave here).
+    if !line.chars().find(|c| !is_space(*c)).map(fold_char).is_some_and(|c| dashes(c) || matches!(c, '第' | '|' | ':')) {
         return false;
     }
     let t: String = line.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
-    if t.is_empty() {
-        return false;
-    }
-    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
     let inner = t.trim_start_matches(dashes).trim_end_matches(dashes);
     let footer = inner.len() < t.len()
         && t.starts_with(dashes)

@@ -20,9 +20,13 @@ pub struct Amount {
     pub end_byte: usize,
 }
 
-/// Numbers followed by a unit (`116条`, `3,119件`, `十二件`, `40余条`, `1187.04万元`).
-pub fn amounts(chars: &[char], offsets: &[usize]) -> Vec<Amount> {
+/// Numbers followed by a unit (`116条`, `3,119件`, `十二件`, `40余条`, `1187.04万元`) in a sentence:
+/// its chars, their byte offsets in the source, its text and the byte offset in the text of each
+/// char (and of its end).
+pub fn amounts(chars: &[char], offsets: &[usize], text: &str, bytes: &[usize]) -> Vec<Amount> {
     let mut out = Vec::new();
+    let slice = |from: usize, to: usize| &text[bytes[from.min(chars.len())]..bytes[to.min(chars.len())]];
+    let mut digits = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = fold_char(chars[i]);
@@ -47,26 +51,25 @@ pub fn amounts(chars: &[char], offsets: &[usize]) -> Vec<Amount> {
                 j += 1;
             }
         }
-        let digits: String = chars[start..j].iter().map(|c| fold_char(*c)).collect();
         let mut k = j;
         let mut approximate = false;
         if k < chars.len() && matches!(chars[k], '余' | '多') {
             approximate = true;
             k += 1;
         }
-        let rest: String = chars[k..chars.len().min(k + 2)].iter().collect();
-        let Some(unit) = units_after(&rest, if arabic { Numeral::Arabic } else { Numeral::Chinese }) else {
+        let Some(unit) = units_after(slice(k, k + 2), if arabic { Numeral::Arabic } else { Numeral::Chinese }) else {
             i = j.max(i + 1);
             continue;
         };
-        let value = if arabic { digits.replace(',', "").parse().ok() } else { chinese_number(&digits) };
+        digits.clear();
+        digits.extend(chars[start..j].iter().map(|c| fold_char(*c)).filter(|c| *c != ','));
+        let value = if arabic { digits.parse().ok() } else { chinese_number(&digits) };
         let Some(value) = value else {
             i = j;
             continue;
         };
-        let before: String = chars[start.saturating_sub(2)..start].iter().collect();
-        let after_unit: String =
-            chars[(k + unit.chars().count()).min(chars.len())..chars.len().min(k + unit.chars().count() + 2)].iter().collect();
+        let unit_end = k + unit.chars().count();
+        let (before, after_unit) = (slice(start.saturating_sub(2), start), slice(unit_end, unit_end + 2));
         approximate |= ["近", "约", "逾", "超过", "多达", "大约", "将近"].iter().any(|w| before.ends_with(w))
             || after_unit.starts_with("左右")
             || after_unit.starts_with("以上");
@@ -79,7 +82,7 @@ pub fn amounts(chars: &[char], offsets: &[usize]) -> Vec<Amount> {
             start_byte: offsets[start],
             end_byte: offsets[j - 1] + chars[j - 1].len_utf8(),
         });
-        i = k + unit.chars().count();
+        i = unit_end;
     }
     out
 }

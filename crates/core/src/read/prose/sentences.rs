@@ -13,6 +13,8 @@ pub struct Sentence {
     pub chars: Vec<char>,
     /// Byte offset in the source of each char.
     pub offsets: Vec<usize>,
+    /// Byte offset in `text` of each char, and of the end: clause `(a, b)` is `text[bytes[a]..bytes[b]]`.
+    pub bytes: Vec<usize>,
     pub line: usize,
     pub amounts: Vec<Amount>,
 }
@@ -44,8 +46,9 @@ pub fn read(source: &Source, excluded: &[(usize, usize)]) -> Vec<Sentence> {
     let finish = |current: &mut Option<Sentence>, out: &mut Vec<Sentence>| {
         if let Some(mut s) = current.take() {
             if !s.chars.is_empty() {
-                s.amounts = amounts(&s.chars, &s.offsets);
                 s.text = s.chars.iter().collect();
+                s.bytes = s.text.char_indices().map(|(i, _)| i).chain([s.text.len()]).collect();
+                s.amounts = amounts(&s.chars, &s.offsets, &s.text, &s.bytes);
                 out.push(s);
             }
         }
@@ -67,8 +70,9 @@ pub fn read(source: &Source, excluded: &[(usize, usize)]) -> Vec<Sentence> {
             }
             let s = current.get_or_insert_with(|| Sentence {
                 text: String::new(),
-                chars: Vec::new(),
-                offsets: Vec::new(),
+                chars: Vec::with_capacity(128),
+                offsets: Vec::with_capacity(128),
+                bytes: Vec::new(),
                 line: no,
                 amounts: Vec::new(),
             });

@@ -5,7 +5,7 @@ use super::sentences::clauses;
 use super::{Amount, Claim, Mention, Outcome, Sentence, Topic};
 use crate::read::units::counts_cases;
 use crate::schema::{ColumnKey, RowKey};
-use crate::text::{contains, contains_any};
+use crate::text::{contains, contains_any, Searched};
 
 /// Keywords, most specific first, that say what an application number counts.
 const APPLICATION_TOPICS: &[(&[&str], Topic)] = &[
@@ -53,12 +53,11 @@ pub fn classify(
     let about_applications = contains(text, "申请");
     let mut subject = Subject::None;
     let mut document_row = None;
-    // Byte offset in `text` of each char (and of the end), to take clauses as slices.
-    let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let bytes = &sentence.bytes;
     for (start, end) in clauses(&sentence.chars) {
-        let clause = &text[bytes[start]..bytes[end]];
-        let review = contains(clause, "复议") && !contains(clause, "复议后起诉");
-        let lawsuit = contains_any(clause, &["诉讼", "起诉"]);
+        let clause = Searched::new(&text[bytes[start]..bytes[end]]);
+        let review = clause.contains("复议") && !clause.contains("复议后起诉");
+        let lawsuit = clause.contains_any(&["诉讼", "起诉"]);
         if review && lawsuit {
             subject = Subject::None; // both in one clause: ambiguous
             continue;
@@ -68,15 +67,24 @@ pub fn classify(
         } else if lawsuit {
             subject = Subject::Lawsuit;
         }
+        // Most clauses hold no number: they only name a subject or a 表二 row for the next one.
+        let has_amount = sentence.amounts.iter().any(|a| a.at >= start && a.end <= end);
         if !about_applications && subject == Subject::None {
+            if !has_amount {
+                active_row(clause, &mut document_row);
+                continue;
+            }
             if let Some(mention) = active_mention(clause, sentence, (start, end), &mut document_row) {
                 mentions.push(Mention { sentence: index, ..mention });
                 continue;
             }
         }
+        if !has_amount {
+            continue;
+        }
         let amount = sentence.amounts.iter().find(|a| a.at >= start && a.end <= end && counts_cases(a.unit));
         let Some(amount) = amount else { continue };
-        let result = RESULTS.iter().find(|(w, _)| contains(clause, w)).map(|(_, c)| *c);
+        let result = RESULTS.iter().find(|(w, _)| clause.contains(w)).map(|(_, c)| *c);
         let topic = if subject != Subject::None && (review || lawsuit || result.is_some()) {
             Some(match subject {
                 Subject::Review => Topic::Review(result),
@@ -85,13 +93,13 @@ pub fn classify(
         } else if about_applications || after_applications {
             let found = APPLICATION_TOPICS
                 .iter()
-                .find(|(words, _)| contains_any(clause, words))
+                .find(|(words, _)| clause.contains_any(words))
                 .map(|(_, t)| *t)
                 .filter(|t| about_applications || matches!(t, Topic::Outcome(_)));
             if found.is_some() {
                 subject = Subject::None;
             }
-            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && contains(clause, "不予公开")))
+            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && clause.contains("不予公开")))
         } else {
             None
         };
@@ -118,7 +126,7 @@ fn claims_of(sentence: &Sentence) -> Vec<Claim> {
         if counts {
             continue;
         }
-        for neg in negations {
+        for neg in negations.iter().filter(|_| clause.contains(['无', '未', '没'])) {
             let Some(at) = crate::text::find_from(clause, neg, 0) else {
                 continue;
             };
@@ -138,13 +146,14 @@ fn claims_of(sentence: &Sentence) -> Vec<Claim> {
             }
             break;
         }
-        if contains_any(clause, &["均", "全部", "都"]) && contains(clause, "维持") {
+        let searched = Searched::new(clause);
+        if searched.contains_any(&["均", "全部", "都"]) && searched.contains("维持") {
             // The subject is in the clause, or the last one named before it: "复议5件，均获维持".
             let before = &text[..text.find(clause).unwrap_or(0) + clause.len()];
             let review = before.rfind("复议");
             let lawsuit = before.rfind("诉讼").or(before.rfind("起诉"));
             match (review, lawsuit) {
-                (Some(_), Some(_)) if contains(clause, "复议") && contains(clause, "诉讼") => {
+                (Some(_), Some(_)) if searched.contains("复议") && searched.contains("诉讼") => {
                     out.extend([Claim::ReviewAllUpheld, Claim::LawsuitAllUpheld]);
                 }
                 (Some(r), Some(l)) => out.push(if r > l { Claim::ReviewAllUpheld } else { Claim::LawsuitAllUpheld }),
@@ -179,12 +188,35 @@ const DOCUMENT_COLUMNS: &[(&[&str], ColumnKey)] = &[
 /// A 表二 figure in a clause (TEXT-ACTIVE): 制发/废止/现行有效 规章·规范性文件 N 件, 行政许可/处罚/强制
 /// N 件, 收费 N 万元. Figures about published information (`公开…信息 N 条`) are not 表二's.
 /// `document_row` carries 规章/规范性文件 to the next clause (`制发规范性文件3件，废止1件`).
-fn active_mention(clause: &str, sentence: &Sentence, (start, end): (usize, usize), document_row: &mut Option<RowKey>) -> Option<Mention> {
+fn active_mention(
+    clause: Searched,
+    sentence: &Sentence,
+    (start, end): (usize, usize),
+    document_row: &mut Option<RowKey>,
+) -> Option<Mention> {
+    let row = active_row(clause, document_row)?;
+    let in_clause = |a: &&Amount| a.at >= start && a.end <= end;
+    let about_information = clause.contains_any(&["信息", "公开", "事项", "清单", "目录"]);
+    let (column, amount) = match row {
+        RowKey::Rules | RowKey::Normative => {
+            let column = DOCUMENT_COLUMNS.iter().find(|(words, _)| clause.contains_any(words)).map(|(_, c)| *c)?;
+            (column, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "份" | "个"))?)
+        }
+        RowKey::Fees => (ColumnKey::AmountWan, sentence.amounts.iter().filter(in_clause).find(|a| a.unit == "万元")?),
+        _ if about_information => return None,
+        _ => (ColumnKey::Decisions, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "起" | "宗"))?),
+    };
+    Some(Mention { topic: Topic::Active(row, column), amount: amount.clone(), sentence: 0 })
+}
+
+/// The 表二 row a clause names, or else the 规章/规范性文件 carried from the clause before; sets
+/// what the next clause carries.
+fn active_row(clause: Searched, document_row: &mut Option<RowKey>) -> Option<RowKey> {
     let named = ACTIVE_ROWS
         .iter()
-        .find(|(word, row)| contains(clause, word) && !(*row == RowKey::Rules && contains_any(clause, &["规章制度", "规范性文件"])))
+        .find(|(word, row)| clause.contains(word) && !(*row == RowKey::Rules && clause.contains_any(&["规章制度", "规范性文件"])))
         .map(|(_, row)| *row);
-    let row = match named {
+    Some(match named {
         Some(row @ (RowKey::Rules | RowKey::Normative)) => {
             *document_row = Some(row);
             row
@@ -194,17 +226,5 @@ fn active_mention(clause: &str, sentence: &Sentence, (start, end): (usize, usize
             row
         }
         None => (*document_row)?,
-    };
-    let in_clause = |a: &&Amount| a.at >= start && a.end <= end;
-    let about_information = contains_any(clause, &["信息", "公开", "事项", "清单", "目录"]);
-    let (column, amount) = match row {
-        RowKey::Rules | RowKey::Normative => {
-            let column = DOCUMENT_COLUMNS.iter().find(|(words, _)| contains_any(clause, words)).map(|(_, c)| *c)?;
-            (column, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "份" | "个"))?)
-        }
-        RowKey::Fees => (ColumnKey::AmountWan, sentence.amounts.iter().filter(in_clause).find(|a| a.unit == "万元")?),
-        _ if about_information => return None,
-        _ => (ColumnKey::Decisions, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "起" | "宗"))?),
-    };
-    Some(Mention { topic: Topic::Active(row, column), amount: amount.clone(), sentence: 0 })
+    })
 }

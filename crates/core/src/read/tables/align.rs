@@ -6,7 +6,7 @@ use super::split;
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segment, Token};
 use crate::schema::{CellKey, Era, Row, ValueKind};
-use crate::text::{find_from, fold_char, is_skeleton_char, Source};
+use crate::text::{char_set, find_from, fold_char, is_skeleton_char, Source};
 
 /// A label found in a segment: which row, where in the segment's skeleton, how good a match.
 #[derive(Clone, Copy, Debug)]
@@ -152,12 +152,6 @@ fn skeleton_and_notes(label: &[Token]) -> (String, Vec<(usize, usize)>) {
         notes.push((start, skel.len()));
     }
     (skel, notes)
-}
-
-/// A 64-bit summary of the characters in `s` (one bit per character, modulo 64): a pattern whose
-/// summary has a bit the text's lacks cannot occur in it.
-fn char_set(s: &str) -> u64 {
-    s.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
 /// Fuzzy label matches for a segment with numbers but no exact label (a typo such as
