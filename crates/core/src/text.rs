@@ -111,7 +111,13 @@ pub fn contains_any(hay: &str, needles: &[&str]) -> bool {
 
 /// White space as it appears in reports: ASCII, U+3000 (ideographic), U+00A0 (no-break) and friends.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{00a0}' || c == '\u{200b}' || c == '\u{feff}'
+    match c {
+        ' ' | '\t'..='\r' => true,
+        // No other white space is below U+0085 or above U+3000 (ASCII and ideographs leave here).
+        '\0'..='\u{84}' => false,
+        '\u{3001}'.. => c == '\u{feff}',
+        _ => c.is_whitespace() || c == '\u{200b}',
+    }
 }
 
 /// ASCII white space and line breaks (not U+3000/U+00A0, which are content in reports) collapsed

@@ -246,7 +246,8 @@ fn looks_binary(text: &str) -> bool {
 /// Whether `normalize_newlines` would change the text (most UTF-8 files: no, and no copy is made).
 fn has_breaks(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
+    let lead = |x: &u8| matches!(x, b'\r' | b'\x0b' | b'\x0c' | 0xc2 | 0xe2 | 0xef);
+    b.iter().enumerate().filter(|(_, x)| lead(x)).any(|(i, &x)| match x {
         b'\r' | b'\x0b' | b'\x0c' => true,
         0xc2 => b.get(i + 1) == Some(&0x85),                                              // U+0085
         0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)), // U+2028, U+2029

@@ -9,9 +9,12 @@ use std::borrow::Cow;
 
 /// Whether text is HTML rather than a plain report.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String =
-        text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').chars().take(2048).collect::<String>().to_ascii_lowercase();
-    head.starts_with('<') && ["<html", "<body", "<table", "<!doctype html", "<meta", "<div", "<p"].iter().any(|t| head.contains(t))
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if !text.starts_with('<') {
+        return false;
+    }
+    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    ["<html", "<body", "<table", "<!doctype html", "<meta", "<div", "<p"].iter().any(|t| head.contains(t))
 }
 
 struct Node<'a> {

@@ -27,27 +27,26 @@ const TABLE_WORDS: &[(&str, &str)] = &[
 
 /// The text with line breaks restored in its long lines; the text itself when none is long.
 pub fn restore(text: String) -> String {
-    if !text.lines().any(|l| l.chars().count() >= LONG_LINE) {
+    // Byte offsets in the text to break before.
+    let mut at = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        if line.len() >= LONG_LINE && line.chars().count() >= LONG_LINE {
+            at.extend(breaks(line).into_iter().map(|b| line_start + b));
+        }
+        line_start += line.len() + 1;
+    }
+    if at.is_empty() {
         return text;
     }
-    let mut out = String::with_capacity(text.len() + 256);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if line.chars().count() < LONG_LINE {
-            out.push_str(line);
-            continue;
-        }
-        let breaks = breaks(line);
-        let mut from = 0;
-        for at in breaks {
-            out.push_str(&line[from..at]);
-            out.push('\n');
-            from = at;
-        }
-        out.push_str(&line[from..]);
+    let mut out = String::with_capacity(text.len() + at.len());
+    let mut from = 0;
+    for at in at {
+        out.push_str(&text[from..at]);
+        out.push('\n');
+        from = at;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -74,10 +73,19 @@ impl Folded {
 
     /// The line bytes where `word` starts in the skeleton, and where its last char ends.
     fn find_all<'a>(&'a self, word: &'a str, line: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        self.skeleton.match_indices(word).map(move |(i, w)| {
-            let last = self.raw[i + w.len() - 1];
-            (self.raw[i], last + line[last..].chars().next().map_or(0, char::len_utf8))
-        })
+        self.skeleton.match_indices(word).map(move |(i, w)| self.span(i, w, line))
+    }
+
+    /// The line bytes of `word` found at skeleton byte `i`.
+    fn span(&self, i: usize, word: &str, line: &str) -> (usize, usize) {
+        let last = self.raw[i + word.len() - 1];
+        (self.raw[i], last + line[last..].chars().next().map_or(0, char::len_utf8))
+    }
+
+    /// The skeleton byte whose char stands at line byte `at`, if that char is in the skeleton.
+    fn at_line_byte(&self, at: usize) -> Option<usize> {
+        let i = self.raw.partition_point(|&r| r < at);
+        (self.raw.get(i) == Some(&at)).then_some(i)
     }
 }
 
@@ -87,12 +95,12 @@ fn breaks(line: &str) -> Vec<usize> {
     let folded = Folded::new(line);
     // (section, start, end) of each heading.
     let mut headings: Vec<(u8, usize, usize)> = Vec::new();
-    for (index, (_, aliases)) in TITLES.iter().enumerate() {
-        let no = index as u8 + 1;
-        for alias in aliases.iter() {
-            for (at, end) in folded.find_all(alias, line) {
+    for i in after_numerals(line).filter_map(|at| folded.at_line_byte(at)) {
+        for (index, (_, aliases)) in TITLES.iter().enumerate() {
+            for alias in aliases.iter().filter(|alias| folded.skeleton[i..].starts_with(**alias)) {
+                let (at, end) = folded.span(i, alias, line);
                 if let Some(start) = numeral_before(line, at, &NUMERALS[index]) {
-                    headings.push((no, start, end));
+                    headings.push((index as u8 + 1, start, end));
                 }
             }
         }
@@ -117,6 +125,17 @@ fn breaks(line: &str) -> Vec<usize> {
     out.dedup();
     out.retain(|&at| at > 0 && at < line.len());
     out
+}
+
+/// Where a section title may start: after a numeral (`一`, `2`), its separator (`、`, `.`) if
+/// any, and white space; the places where `numeral_before` finds a numeral.
+fn after_numerals(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let skip_space = move |at: usize| at + (line[at..].len() - line[at..].trim_start_matches(char::is_whitespace).len());
+    line.char_indices().filter(|&(_, c)| NUMERALS.iter().any(|n| n.contains(&fold_char(c)))).flat_map(move |(at, c)| {
+        let after = at + c.len_utf8();
+        let separator = line[after..].chars().next().filter(|s| matches!(fold_char(*s), '、' | '.' | ',' | '．'));
+        [Some(skip_space(after)), separator.map(|s| skip_space(after + s.len_utf8()))].into_iter().flatten()
+    })
 }
 
 /// The start of a section heading whose title starts at `at`: its numeral (`一、`, `2.`) right

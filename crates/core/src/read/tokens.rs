@@ -252,18 +252,18 @@ fn split_fields(offset: usize, line: &str) -> Vec<(usize, usize)> {
 fn flowing(source: &Source, lines: &[(usize, &str)]) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut seg = Segment::default();
+    let mut words: Vec<Token> = Vec::new();
     for &(offset, line) in lines {
-        let mut words: Vec<Token> = Vec::new();
         for (start, end) in words_of(offset, line) {
             let token = Token::new(source, start, end);
             let number = words.last_mut().filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
             if let Some(number) = number {
                 number.extend_to(source, token.end);
             } else {
-                words.extend(split_glued(source, token));
+                split_glued(source, token, &mut words);
             }
         }
-        for word in words {
+        for word in words.drain(..) {
             if word.is_label() {
                 if !seg.cells.is_empty() {
                     out.push(std::mem::take(&mut seg));
@@ -306,20 +306,19 @@ fn words_of(offset: usize, line: &str) -> Vec<(usize, usize)> {
 /// lost its separators) → label, digits, label, digits, the `2.` of the next label's numbering
 /// kept with it. A number written with leading zeros (`000`) is marked glued as well. Anything else
 /// is returned as it is.
-fn split_glued(source: &Source, mut token: Token) -> Vec<Token> {
+fn split_glued(source: &Source, mut token: Token, out: &mut Vec<Token>) {
     if let Value::Number { .. } = token.value {
         let digits = token.text.chars().filter(|c| c.is_ascii_digit()).count();
         token.glued = digits >= 2 && token.text.starts_with('0') && token.text.chars().all(|c| c.is_ascii_digit());
-        return vec![token];
+        return out.push(token);
     }
     if !token.is_label() {
-        return vec![token];
+        return out.push(token);
     }
     let runs = digit_runs(&token.text);
     if runs.is_empty() {
-        return vec![token];
+        return out.push(token);
     }
-    let mut out = Vec::new();
     let mut from = 0;
     for (start, end) in runs {
         out.push(Token::new(source, token.start + from, token.start + start));
@@ -331,7 +330,6 @@ fn split_glued(source: &Source, mut token: Token) -> Vec<Token> {
     if from < token.text.len() {
         out.push(Token::new(source, token.start + from, token.end));
     }
-    out
 }
 
 /// The runs of digits (signs and decimal points inside them too: `1207-9433`) that follow label
@@ -339,6 +337,9 @@ fn split_glued(source: &Source, mut token: Token) -> Vec<Token> {
 /// after at least two ideographs, right after an ideograph or a closing parenthesis (not `第3`,
 /// not `(2023)`). A run followed by `.`/`、` gives its last digit to the numbering of the next label.
 fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut runs = Vec::new();
     let mut ideographs = 0;
