@@ -2,13 +2,16 @@
 //! layout: delimited (tabs or `|`, where a blank cell is visible) and flowing (PDF text, one cell per
 //! line, where white space separates cells and a blank cell leaves no trace).
 
+use std::borrow::Cow;
+
 use crate::read::cell::{is_unit, Value};
 use crate::text::{contains, fold_char, is_ideograph, is_space, Source};
 
 /// One piece of text in a table: a label fragment or a cell.
 #[derive(Clone, Debug)]
-pub struct Token {
-    pub text: String,
+pub struct Token<'a> {
+    /// The text as written: borrowed from the source, owned only when wrapped lines were joined.
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub value: Value,
@@ -16,17 +19,17 @@ pub struct Token {
     pub glued: bool,
 }
 
-impl Token {
-    fn new(source: &Source, start: usize, end: usize) -> Token {
-        let text = source.text()[start..end].to_owned();
+impl<'a> Token<'a> {
+    fn new(source: &'a Source, start: usize, end: usize) -> Token<'a> {
+        let text = Cow::Borrowed(&source.text()[start..end]);
         let value = Value::parse(&text);
         Token { text, start, end, value, glued: false }
     }
 
     /// Grows the token to end at `end` (a unit or a wrapped line joins it) and reads it again.
-    fn extend_to(&mut self, source: &Source, end: usize) {
+    fn extend_to(&mut self, source: &'a Source, end: usize) {
         self.end = end;
-        self.text = source.text()[self.start..self.end].to_owned();
+        self.text = Cow::Borrowed(&source.text()[self.start..self.end]);
         self.value = Value::parse(&self.text);
     }
 
@@ -37,12 +40,12 @@ impl Token {
 
 /// Label tokens and the cells that follow them.
 #[derive(Clone, Debug, Default)]
-pub struct Segment {
-    pub label: Vec<Token>,
-    pub cells: Vec<Token>,
+pub struct Segment<'a> {
+    pub label: Vec<Token<'a>>,
+    pub cells: Vec<Token<'a>>,
 }
 
-impl Segment {
+impl Segment<'_> {
     pub fn has_content(&self) -> bool {
         self.cells.iter().any(|c| c.value != Value::Blank)
     }
@@ -53,7 +56,7 @@ impl Segment {
 }
 
 /// Splits lines `first..=last` of the source into segments.
-pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment> {
+pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment<'_>> {
     let lines: Vec<(usize, &str)> =
         (first..=last).filter(|&no| !is_noise_line(source.line(no))).map(|no| (source.line_start(no), source.line(no))).collect();
     let content = lines.iter().filter(|(_, l)| !l.trim_matches(is_space).is_empty()).count();
@@ -120,15 +123,15 @@ fn trimmed(offset: usize, s: &str) -> (usize, usize) {
 
 /// Tabs or `|` separate cells; a blank line or a line with several cells ends a row.
 #[derive(Default)]
-struct Delimited {
-    out: Vec<Segment>,
-    row: Segment,
+struct Delimited<'a> {
+    out: Vec<Segment<'a>>,
+    row: Segment<'a>,
     /// The previous line was a single text cell that a further line may continue (`结果` / `维持`).
     open_text: bool,
 }
 
-impl Delimited {
-    fn run(mut self, source: &Source, lines: &[(usize, &str)]) -> Vec<Segment> {
+impl<'a> Delimited<'a> {
+    fn run(mut self, source: &'a Source, lines: &[(usize, &str)]) -> Vec<Segment<'a>> {
         for &(offset, line) in lines {
             if !line.contains(['\t', '|', '｜']) {
                 if line.trim_matches(is_space).is_empty() {
@@ -159,7 +162,7 @@ impl Delimited {
 
     /// A line without separators: the continuation of a wrapped text cell, a unit after a number,
     /// or text outside the grid (a note, a caption), which starts a new row.
-    fn plain_line(&mut self, source: &Source, token: Token) {
+    fn plain_line(&mut self, source: &'a Source, token: Token<'a>) {
         let last = self.row.cells.last_mut().filter(|c| c.value.is_cell_like() && is_unit(&token.text));
         if let Some(cell) = last {
             cell.extend_to(source, token.end);
@@ -168,7 +171,7 @@ impl Delimited {
         if self.open_text {
             let last = self.row.cells.last_mut().or(self.row.label.last_mut());
             if let Some(last) = last.filter(|t| t.is_label()) {
-                last.text.push_str(&token.text);
+                last.text.to_mut().push_str(&token.text);
                 last.end = token.end;
                 return;
             }
@@ -180,7 +183,7 @@ impl Delimited {
         self.open_text = true;
     }
 
-    fn push(&mut self, token: Token) {
+    fn push(&mut self, token: Token<'a>) {
         if self.row.cells.is_empty() && token.is_label() {
             self.row.label.push(token);
         } else if self.row.label.is_empty() && self.row.cells.is_empty() && token.value == Value::Blank {
@@ -249,7 +252,7 @@ fn split_fields(offset: usize, line: &str) -> Vec<(usize, usize)> {
 }
 
 /// White space separates cells; text after cells starts the next segment.
-fn flowing(source: &Source, lines: &[(usize, &str)]) -> Vec<Segment> {
+fn flowing<'a>(source: &'a Source, lines: &[(usize, &str)]) -> Vec<Segment<'a>> {
     let mut out = Vec::new();
     let mut seg = Segment::default();
     let mut words: Vec<Token> = Vec::new();
@@ -306,7 +309,7 @@ fn words_of(offset: usize, line: &str) -> Vec<(usize, usize)> {
 /// lost its separators) → label, digits, label, digits, the `2.` of the next label's numbering
 /// kept with it. A number written with leading zeros (`000`) is marked glued as well. Anything else
 /// is returned as it is.
-fn split_glued(source: &Source, mut token: Token, out: &mut Vec<Token>) {
+fn split_glued<'a>(source: &'a Source, mut token: Token<'a>, out: &mut Vec<Token<'a>>) {
     if let Value::Number { .. } = token.value {
         let digits = token.text.chars().filter(|c| c.is_ascii_digit()).count();
         token.glued = digits >= 2 && token.text.starts_with('0') && token.text.chars().all(|c| c.is_ascii_digit());
@@ -384,8 +387,8 @@ mod tests {
         segments(&source, 1, source.line_count())
             .into_iter()
             .map(|s| {
-                let label = s.label.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("|");
-                (label, s.cells.iter().map(|t| t.text.clone()).collect())
+                let label = s.label.iter().map(|t| &*t.text).collect::<Vec<_>>().join("|");
+                (label, s.cells.iter().map(|t| t.text.to_string()).collect())
             })
             .collect()
     }

@@ -417,12 +417,23 @@ pub fn columns(table: TableKey) -> Vec<&'static Column> {
 
 /// A row's definition. Every key a reader or rule uses is a row of its table (a test checks).
 pub fn row_def(table: TableKey, key: RowKey) -> &'static Row {
-    rows(table).into_iter().find(|r| r.key == key).unwrap_or(&UNKNOWN_ROW)
+    let found = match table {
+        TableKey::Active => ACTIVE_GROUPS.iter().flat_map(|g| g.rows.iter()).find(|r| r.key == key),
+        TableKey::Applications => APPLICATION_ROWS.iter().find(|r| r.key == key),
+        TableKey::Reviews => REVIEW_ROWS.iter().find(|r| r.key == key),
+    };
+    found.unwrap_or(&UNKNOWN_ROW)
 }
 
 /// A column's definition (表二 columns from either format).
 pub fn column_def(table: TableKey, key: ColumnKey) -> &'static Column {
-    columns(table).into_iter().find(|c| c.key == key).unwrap_or(&UNKNOWN_COLUMN)
+    let found = match table {
+        // The first of both formats' columns, as in `columns`.
+        TableKey::Active => ACTIVE_GROUPS.iter().flat_map(|g| g.columns_2021.iter().chain(g.columns_2019.iter())).find(|c| c.key == key),
+        TableKey::Applications => APPLICATION_COLUMNS.iter().find(|c| c.key == key),
+        TableKey::Reviews => REVIEW_COLUMNS.iter().find(|c| c.key == key),
+    };
+    found.unwrap_or(&UNKNOWN_COLUMN)
 }
 
 static UNKNOWN_ROW: Row = row(R::Other, "", &[], Era::Both);

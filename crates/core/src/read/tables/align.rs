@@ -2,6 +2,8 @@
 //! first, a fuzzy match for typos), chooses the best ordered assignment of rows to labels, and
 //! places a row's cells when their number fits its columns.
 
+use std::borrow::Cow;
+
 use super::split;
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segment, Token};
@@ -24,13 +26,13 @@ pub struct Hit {
 /// note in parentheses after the label's first words.
 pub struct Prepared<'a> {
     pub source: &'a Source,
-    pub segments: Vec<Segment>,
+    pub segments: Vec<Segment<'a>>,
     pub skeletons: Vec<String>,
     notes: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(source: &'a Source, segments: Vec<Segment>) -> Self {
+    pub fn new(source: &'a Source, segments: Vec<Segment<'a>>) -> Self {
         let (skeletons, notes) = segments.iter().map(|s| skeleton_and_notes(&s.label)).unzip();
         Prepared { source, segments, skeletons, notes }
     }
@@ -104,7 +106,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// The cells after a hit's label, when the hit owns them (the last label of its segment).
-    pub fn cells_after(&self, hit: &Hit, owners: &[(usize, usize)]) -> &[Token] {
+    pub fn cells_after(&self, hit: &Hit, owners: &[(usize, usize)]) -> &[Token<'a>] {
         if owners.contains(&(hit.seg, hit.end)) {
             &self.segments[hit.seg].cells
         } else {
@@ -217,7 +219,7 @@ fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
 /// single run of digits (`规章105`, a whole row run together) is cut into cells only when exactly
 /// one cut fits the row ([`split`]); `group` is the row's identity for that (see
 /// [`crate::schema::TableKey::row_sum_width`]).
-pub fn place(cells: &[Token], kinds: &[ValueKind], group: Option<usize>) -> Option<Vec<Token>> {
+pub fn place<'a>(cells: &[Token<'a>], kinds: &[ValueKind], group: Option<usize>) -> Option<Vec<Token<'a>>> {
     let columns = kinds.len();
     let mut cells = cells.to_vec();
     while cells.len() > columns && cells.last().is_some_and(|c| c.value == Value::Blank) {
@@ -236,7 +238,7 @@ pub fn place(cells: &[Token], kinds: &[ValueKind], group: Option<usize>) -> Opti
     Some(
         cut.into_iter()
             .map(|(s, e)| Token {
-                text: text[s..e].to_owned(),
+                text: Cow::Owned(text[s..e].to_owned()),
                 start: first + s,
                 end: first + e,
                 value: Value::parse(&text[s..e]),
@@ -281,7 +283,7 @@ mod tests {
         assert_eq!(rows_of(&rows, &hits), [RowKey::DeniedSecret, RowKey::DeniedLaw, RowKey::DeniedSafety]);
         assert_eq!(hits[1].pattern, usize::MAX, "the typo is a fuzzy match");
         let owners = owners(&hits);
-        assert_eq!(p.cells_after(&hits[2], &owners).iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["3"]);
+        assert_eq!(p.cells_after(&hits[2], &owners).iter().map(|t| &*t.text).collect::<Vec<_>>(), ["3"]);
     }
 
     #[test]
@@ -299,16 +301,22 @@ mod tests {
 
     #[test]
     fn cells_are_placed_only_when_their_number_fits() {
-        let token = |text: &str, glued: bool| Token { text: text.to_owned(), start: 0, end: text.len(), value: Value::parse(text), glued };
+        let token = |text: &'static str, glued: bool| Token {
+            text: Cow::Borrowed(text),
+            start: 0,
+            end: text.len(),
+            value: Value::parse(text),
+            glued,
+        };
         let row = [token("1", false), token("2", false), token("", false)];
         let counts = |n: usize| vec![ValueKind::Count; n];
         assert_eq!(place(&row, &counts(2), None).map(|c| c.len()), Some(2), "a trailing blank beyond the columns is dropped");
         assert!(place(&row[..2], &counts(3), None).is_none(), "too few cells: not placed");
         let glued = place(&[token("105", true)], &counts(3), None).expect("one digit per column");
-        assert_eq!(glued.iter().map(|t| (t.text.as_str(), t.start)).collect::<Vec<_>>(), [("1", 0), ("0", 1), ("5", 2)]);
+        assert_eq!(glued.iter().map(|t| (&*t.text, t.start)).collect::<Vec<_>>(), [("1", 0), ("0", 1), ("5", 2)]);
         assert!(place(&[token("1015", true)], &counts(3), None).is_none(), "more digits than columns: no unique split");
         let row = place(&[token("350000035", true)], &counts(7), Some(7)).expect("the row total decides");
-        assert_eq!(row.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["35", "0", "0", "0", "0", "0", "35"]);
+        assert_eq!(row.iter().map(|t| &*t.text).collect::<Vec<_>>(), ["35", "0", "0", "0", "0", "0", "35"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::schema::{self, CellKey, Row, TableKey, ValueKind};
 use crate::text::Source;
 
 /// Reads 表四: one row of 15 numbers, or one row of 5 per group.
-pub fn read_reviews(source: &Source, segments: Vec<Segment>, line: Option<usize>) -> TableOutput {
+pub fn read_reviews<'a>(source: &'a Source, segments: Vec<Segment<'a>>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Reviews;
     let p = Prepared::new(source, segments);
     let mut out = TableOutput::empty(table, line);
