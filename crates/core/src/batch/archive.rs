@@ -123,16 +123,17 @@ impl Expansion {
         if taken.iter().all(|&(i, _)| entries[i].is_encrypted()) {
             return Err("压缩文件设置了密码，无法打开。请解压后选择报告文件。".to_owned());
         }
-        let unpacked: usize = taken.iter().map(|&(i, _)| entries[i].size).sum();
-        let packed: usize = taken.iter().map(|&(i, _)| entries[i].compressed).sum();
-        if unpacked > self.bytes_left || (unpacked > 1024 * 1024 && unpacked / packed.max(1) > MAX_RATIO) || taken.len() > self.members_left
-        {
+        // In u64: on wasm32 the recorded sizes of many entries could overflow usize.
+        let unpacked: u64 = taken.iter().map(|&(i, _)| entries[i].size as u64).sum();
+        let packed: u64 = taken.iter().map(|&(i, _)| entries[i].compressed as u64).sum();
+        let bomb = unpacked > 1024 * 1024 && unpacked / packed.max(1) > MAX_RATIO as u64;
+        if unpacked > self.bytes_left as u64 || bomb || taken.len() > self.members_left {
             return Err(format!(
                 "压缩文件解压后的大小异常（超过 {} MB 的上限、压缩比超过 {MAX_RATIO} 倍或文件超过 {MAX_MEMBERS} 个），不像是年度报告，未打开。",
                 MAX_EXPANDED_BYTES / 1048576
             ));
         }
-        self.bytes_left -= unpacked;
+        self.bytes_left -= unpacked as usize;
         self.members_left -= taken.len();
         self.levels.push(Level { prefix: format!("{name}/"), location, bytes, entries, taken, next: 0 });
         Ok(())
