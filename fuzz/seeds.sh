@@ -37,3 +37,4 @@ seed decode "$fixtures"/encodings/*.txt "$fixtures"/reports/huaian-city-2024.txt
 seed doc "$fixtures"/doc/{hongze-district-2023,youchegang-2020,youchegang-2020.encrypted}.doc
 # The smallest PDF with a text layer and tables, and the two encrypted ones (a few KB).
 seed pdf "$fixtures"/pdf/libreoffice/hongze-district-2023.pdf "$fixtures"/pdf/bad/*.pdf
+seed archive "$fixtures"/archive/hongze.zip

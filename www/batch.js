@@ -1,12 +1,13 @@
 // The page's batch view, loaded only when many files or a folder arrive (boot.js): a table of every
 // file — organ, year, format, errors, warnings, what could not be read, and the report taken as
 // last year — sorted by any column, filtered to files with errors, exported as CSV or .xlsx.
-// Reading and checking run in a Web Worker (batch-worker.js) with a progress bar; a row opens that
-// report in the page's detail view (nianbao-web's show_report), and "返回批量列表" comes back.
+// Reading and checking run in a Web Worker (batch-worker.js) with a progress bar; a .zip of reports
+// is opened there, each report in it a row (`报告.zip/子目录/某局.docx`). A row opens that report in
+// the page's detail view (nianbao-web's show_report), and "返回批量列表" comes back.
 import { show_report as showReport } from './nianbao-web.js';
 
-// The extensions a batch takes from a folder: core's REPORT_EXTENSIONS.
-const REPORT = /[^/]\.(txt|docx|doc|wps|html|htm|pdf)$/i;
+// The extensions a batch takes from a folder: core's REPORT_EXTENSIONS, and .zip archives.
+const REPORT = /[^/]\.(txt|docx|doc|wps|html|htm|pdf|zip)$/i;
 
 const COLUMNS = [
   { label: '文件', value: (r) => r.file },
@@ -19,7 +20,7 @@ const COLUMNS = [
   { label: '上一年度报告', value: (r) => (r.previous == null ? '' : batch.rows[r.previous].file) },
 ];
 
-const batch = { files: [], rows: [], sort: null, descending: false, errorsOnly: false, busy: false };
+const batch = { rows: [], sort: null, descending: false, errorsOnly: false, busy: false };
 let view;
 let worker;
 
@@ -71,7 +72,6 @@ async function walk(entry, inFolder, files) {
 }
 
 function check(files) {
-  batch.files = files;
   batch.rows = [];
   batch.busy = true;
   view.progress.max = Math.max(files.length, 1);
@@ -88,6 +88,7 @@ function startWorker() {
   const w = new Worker(new URL('./batch-worker.js', import.meta.url), { type: 'module' });
   w.onmessage = ({ data }) => {
     if (data.type === 'progress') {
+      view.progress.max = Math.max(data.total, 1);
       view.progress.value = data.done;
       view.progressText.textContent = `已${data.stage} ${data.done} / ${data.total}`;
     } else if (data.type === 'rows') {
@@ -96,6 +97,10 @@ function startWorker() {
       batch.rows = data.rows;
       render();
       if (first) done();
+    } else if (data.type === 'open') {
+      const row = batch.rows[data.row];
+      const previous = row.previous == null ? null : batch.rows[row.previous].file;
+      showReport(row.file, data.file, previous ?? undefined, data.previous ?? undefined);
     } else if (data.type === 'csv') {
       download('年度报告批量检查-汇总.csv', 'text/csv;charset=utf-8', data.csv);
     } else if (data.type === 'xlsx') {
@@ -193,14 +198,14 @@ function close() {
   document.getElementById('source')?.focus();
 }
 
+/** Opens row `i` in the detail view: the worker gives its file and its last year's (a report
+ * inside a .zip unpacked again), then show_report reads them. */
 function open(i) {
   batch.opened = i;
-  const row = batch.rows[i];
-  const previous = row.previous == null ? null : batch.files[row.previous];
   view.section.hidden = true;
   view.app.hidden = false;
   view.back.hidden = false;
-  showReport(batch.files[i].name, batch.files[i].file, previous?.name, previous?.file);
+  worker.postMessage({ type: 'open', row: i, previous: batch.rows[i].previous });
   view.backButton.focus();
 }
 

@@ -12,13 +12,15 @@ async function readOther(bytes) {
 }
 
 /** Takes a drop (DataTransfer) or chosen files (FileList) for a batch when it is more than one
- * file or a folder; false leaves it to the page. Folder entries must be taken during the drop. */
+ * file, a folder or a .zip (of reports: the batch tells a .docx inside from an archive by its
+ * content); false leaves it to the page. Folder entries must be taken during the drop. */
 function takeBatch(source) {
   const dropped = source instanceof DataTransfer;
   const entries = dropped ? [...source.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean) : [];
   const files = [...(dropped ? source.files : source)];
   const folder = entries.some((e) => e.isDirectory);
-  if (files.length < 2 && !folder && !files.some((f) => f.webkitRelativePath)) return false;
+  const zip = files.some((f) => /\.zip$/i.test(f.name));
+  if (files.length < 2 && !folder && !zip && !files.some((f) => f.webkitRelativePath)) return false;
   import('./batch.js').then((batch) => batch.start(folder ? entries : files));
   return true;
 }

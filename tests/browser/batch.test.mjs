@@ -216,3 +216,58 @@ test('a single report with last year added and a publication date entered', asyn
   assert.equal(await page.locator('#previous-input').count(), 1, 'the picker is back');
   assert.deepEqual(requests, []);
 });
+
+// tests/fixtures/archive/hongze.zip (GBK names, a .zip inside, junk, a damaged entry; see its README).
+const ZIPPED = [
+  'hongze.zip/洪泽区政务公开/2023年度/洪泽区人民政府2023年报告.txt',
+  'hongze.zip/洪泽区政务公开/其他/损坏的报告.txt',
+  'hongze.zip/洪泽区政务公开/其他/油车港镇2020年报告.docx',
+  'hongze.zip/洪泽区政务公开/往年/2022年度.zip/洪泽区人民政府办公室2022年报告.txt',
+];
+
+test('a dropped .zip: each report in it a row, paired with each other and with a loose file', async () => {
+  const { page, errors } = await open(app.context, app.server.url);
+  await dropMany(page, '.app', [
+    { name: 'hongze.zip', bytes: fixture('archive/hongze.zip') },
+    { name: HONGZE[2], bytes: fixture(`batch/hongze/${HONGZE[2]}`) },
+  ]);
+  await page.waitForFunction(() => document.querySelector('#batch-status')?.textContent.startsWith('检查完成'));
+  assert.equal(await page.locator('#batch-status').textContent(), '检查完成：5 个文件，1 个有错误，1 个无法读取；2 份报告与上一年度的报告配对。');
+  assert.deepEqual(await column(page, 1), [HONGZE[2], ...ZIPPED]);
+  assert.deepEqual(await column(page, 2), ['淮安市洪泽区人民政府', '洪泽区人民政府', '（未识别）', '油车港镇', '洪泽区人民政府办公室']);
+  assert.deepEqual(await column(page, 3), ['2024', '2023', '（未识别）', '2020', '2022']);
+  assert.deepEqual(await column(page, 5), ['0', '4', '—', '0', '0'], 'errors');
+  assert.equal((await column(page, 7))[2], '无法读取：压缩文件中的这个文件已损坏，无法解压。');
+  assert.equal(await page.locator('#batch-progress-text').textContent(), '已检查 5 / 5', 'progress counts the reports in the .zip');
+
+  // The loose 2024 ← 2023 in the .zip (its broken 结转 shows on 2024); 2023 ← 2022 in the .zip inside.
+  const previous = await page.locator('select.batch-previous').evaluateAll((s) => s.map((e) => e.value));
+  assert.deepEqual(previous, ['1', '4', '', '']);
+  const rules = await page.locator('#batch-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.rules.split(' ').filter((x) => x.startsWith('YEAR-'))));
+  assert.deepEqual(rules, [['YEAR-CARRY', 'YEAR-CARRY'], [], [], [], []]);
+
+  // Opening the loose 2024: its last year is unpacked from the .zip again for the detail view.
+  await page.locator('tr[data-row="0"] .batch-open').click();
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '淮安市洪泽区人民政府');
+  await page.waitForSelector('#previous-name');
+  assert.equal(await page.locator('#previous-name').textContent(), `上一年度报告：${ZIPPED[0]}`);
+  const detailRules = await page.locator('.findings [data-rule]').evaluateAll((f) => f.map((e) => e.dataset.rule).filter((r) => r.startsWith('YEAR-')));
+  assert.deepEqual(detailRules, ['YEAR-CARRY', 'YEAR-CARRY']);
+
+  // Opening 2023 from the .zip, with 2022 from the .zip inside it.
+  await page.locator('#batch-back').click();
+  await page.locator('tr[data-row="1"] .batch-open').click();
+  await page.waitForFunction(() => document.querySelector('#organ')?.textContent === '洪泽区人民政府');
+  await page.waitForFunction((name) => document.querySelector('#previous-name')?.textContent === `上一年度报告：${name}`, ZIPPED[3]);
+  assert.deepEqual(errors, []);
+});
+
+test('a .zip chosen on its own is a batch, not one report', async () => {
+  const { page } = await open(app.context, app.server.url);
+  await page.locator('#file-input').setInputFiles({ name: 'hongze.zip', mimeType: 'application/zip', buffer: fixture('archive/hongze.zip') });
+  await page.waitForFunction(() => document.querySelector('#batch-status')?.textContent.startsWith('检查完成'));
+  assert.deepEqual(await column(page, 1), ZIPPED);
+  assert.equal(await page.locator('#batch-progress-text').textContent(), '已检查 4 / 4');
+  const previous = await page.locator('select.batch-previous').evaluateAll((s) => s.map((e) => e.value));
+  assert.deepEqual(previous, ['3', '', '']);
+});

@@ -1,8 +1,10 @@
-//! A batch for the page's Web Worker (`www/batch-worker.js`): files are added one by one, paired
-//! by year (core `Batch`), checked one by one (so the worker can report n / N), and then kept so
-//! that a row's last year can be changed and the batch exported (CSV summary, .xlsx workbook).
+//! A batch for the page's Web Worker (`www/batch-worker.js`): files are added one by one (a .zip
+//! of reports one report at a time), paired by year (core `Batch`), checked one by one (so the
+//! worker can report n / N), and then kept so that a row's last year can be changed and the batch
+//! exported (CSV summary, .xlsx workbook).
 
 use crate::to_js;
+use nianbao_core::batch::archive::{self, Expansion};
 use nianbao_core::batch::{sheet, Batch, Entry};
 use nianbao_core::check::finding::Finding;
 use nianbao_core::{Parsed, Severity, TableKey};
@@ -23,6 +25,10 @@ enum Stage {
 #[wasm_bindgen]
 pub struct BatchSession {
     stage: Stage,
+    /// The archive whose reports `addNext` adds.
+    opened: Option<Expansion>,
+    /// Where each file added is inside its archive (for `extractMember`), or None for a file.
+    locations: Vec<Option<Vec<u32>>>,
 }
 
 /// One row of the batch table (the summary sheet's values, and the indices the page needs).
@@ -47,25 +53,59 @@ struct Row<'a> {
 impl BatchSession {
     #[wasm_bindgen(constructor)]
     pub fn new() -> BatchSession {
-        BatchSession { stage: Stage::Reading(Vec::new()) }
+        BatchSession { stage: Stage::Reading(Vec::new()), opened: None, locations: Vec::new() }
     }
 
     /// Reads one file; one that cannot be read keeps its reason and never stops the batch.
-    pub fn add(&mut self, name: String, bytes: &[u8]) {
-        let Stage::Reading(files) = &mut self.stage else { return };
-        let read = if bytes.len() > MAX_FILE_BYTES {
-            Err(format!("文件有 {:.1} MB，超过 {} MB 的上限，未读取。", bytes.len() as f64 / 1048576.0, MAX_FILE_BYTES / 1048576))
+    /// A .zip of reports (core `archive::is_archive`) is opened instead, and the number of
+    /// reports in it is returned: `addNext` adds them one by one. An archive that cannot be
+    /// opened is added as one unreadable file (undefined is returned, as for a file).
+    pub fn add(&mut self, name: String, bytes: Vec<u8>) -> Option<usize> {
+        if archive::is_archive(&name, &bytes) {
+            match Expansion::open(&name, bytes, crate::decode_gb18030) {
+                Ok(opened) => {
+                    let count = opened.remaining();
+                    self.opened = Some(opened);
+                    return Some(count);
+                }
+                Err(reason) => self.push(name, Err(reason), None),
+            }
         } else {
-            nianbao_core::read_input_with(bytes, &crate::decode_gb18030).map(nianbao_core::parse_input).map_err(|e| e.to_string())
+            self.push(name, read(&bytes), None);
+        }
+        None
+    }
+
+    /// Adds the next report of the archive `add` opened; returns how many are left after it (an
+    /// archive inside adds its own when it is opened), or undefined when none was left.
+    #[wasm_bindgen(js_name = addNext)]
+    pub fn add_next(&mut self) -> Option<usize> {
+        let member = self.opened.as_mut()?.next();
+        let Some(member) = member else {
+            self.opened = None;
+            return None;
         };
-        files.push((name, read));
+        let location = member.location.iter().map(|&i| i as u32).collect();
+        self.push(member.name, member.content.and_then(|bytes| read(&bytes)), Some(location));
+        self.opened.as_ref().map(Expansion::remaining)
     }
 
     /// A file that could not even be opened, with its reason.
     #[wasm_bindgen(js_name = addUnreadable)]
     pub fn add_unreadable(&mut self, name: String, reason: String) {
+        self.push(name, Err(reason), None);
+    }
+
+    /// Where file `i` is inside the archive it was added from (see `extractMember`), or
+    /// undefined for a file added on its own.
+    pub fn location(&self, i: usize) -> Option<Vec<u32>> {
+        self.locations.get(i).cloned().flatten()
+    }
+
+    fn push(&mut self, name: String, read: Result<Parsed, String>, location: Option<Vec<u32>>) {
         if let Stage::Reading(files) = &mut self.stage {
-            files.push((name, Err(reason)));
+            files.push((name, read));
+            self.locations.push(location);
         }
     }
 
@@ -174,6 +214,22 @@ impl BatchSession {
             _ => Err(JsValue::from_str("the batch is not checked yet")),
         }
     }
+}
+
+/// One report of a .zip unpacked again, by its `location` in the session: for opening it in the
+/// page's detail view without keeping every report's bytes.
+#[wasm_bindgen(js_name = extractMember)]
+pub fn extract_member(bytes: &[u8], location: Vec<u32>) -> Result<Vec<u8>, JsValue> {
+    let location: Vec<usize> = location.into_iter().map(|i| i as usize).collect();
+    archive::extract(bytes, &location).map_err(|reason| JsValue::from_str(&reason))
+}
+
+/// A report's bytes read and parsed, or why not (in Chinese).
+fn read(bytes: &[u8]) -> Result<Parsed, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!("文件有 {:.1} MB，超过 {} MB 的上限，未读取。", bytes.len() as f64 / 1048576.0, MAX_FILE_BYTES / 1048576));
+    }
+    nianbao_core::read_input_with(bytes, &crate::decode_gb18030).map(nianbao_core::parse_input).map_err(|e| e.to_string())
 }
 
 impl Default for BatchSession {

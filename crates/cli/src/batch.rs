@@ -1,7 +1,9 @@
-//! A batch from the command line: the report files under the given paths, read and checked in
-//! parallel (rayon), with last year's report given (`--previous`) or paired by year (`--pair`).
+//! A batch from the command line: the report files (and .zip archives of reports) under the given
+//! paths, read and checked in parallel (rayon), with last year's report given (`--previous`) or
+//! paired by year (`--pair`).
 
 use crate::args::Options;
+use nianbao_core::batch::archive::{self, Expansion};
 use nianbao_core::batch::{is_report_file, Batch, Entry};
 use nianbao_core::read::meta::Published;
 use nianbao_core::{Parsed, ReadError};
@@ -13,8 +15,8 @@ use std::path::Path;
 type Found = (String, Result<(), String>);
 
 /// The files to check: each path given as it is (whatever its extension; `-` is stdin), and the
-/// report files ([`is_report_file`]) under each folder, recursively, in name order. Hidden files
-/// and folders and Word's lock files (`~$…`) are skipped.
+/// report files ([`is_report_file`]) and .zip files under each folder, recursively, in name order.
+/// Hidden files and folders and Word's lock files (`~$…`) are skipped.
 pub fn find(paths: &[String]) -> Vec<Found> {
     let mut found = Vec::new();
     for path in paths {
@@ -43,19 +45,22 @@ fn walk(dir: &Path, found: &mut Vec<Found>) {
         let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
         if is_dir {
             walk(&path, found);
-        } else if is_report_file(&name) && path.is_file() {
+        } else if (is_report_file(&name) || archive::is_archive_file(&name)) && path.is_file() {
             found.push((path.display().to_string(), Ok(())));
         }
     }
 }
 
-/// Reads, parses and checks every file (on the current rayon pool): one entry a file, in order,
-/// an unreadable file an entry with its reason.
+/// Reads, parses and checks every file (on the current rayon pool): one entry a report, in order
+/// (a .zip gives one a report inside it, see [`read_file`]), an unreadable file an entry with
+/// its reason.
 pub fn check(found: Vec<Found>, o: &Options, previous: Option<(&str, &Parsed)>) -> Vec<Entry> {
-    let read: Vec<(String, Result<Parsed, String>)> = found
-        .into_par_iter()
-        .map(|(file, listed)| {
-            let parsed = listed.and_then(|()| parse(&file)).map(|mut parsed| {
+    let read: Vec<Vec<(String, Result<Parsed, String>)>> = found.into_par_iter().map(|(file, listed)| read_file(file, listed)).collect();
+    let read: Vec<(String, Result<Parsed, String>)> = read
+        .into_iter()
+        .flatten()
+        .map(|(file, parsed)| {
+            let parsed = parsed.map(|mut parsed| {
                 if let Some(date) = &o.published {
                     parsed.published = Some(Published { date: date.clone(), line: None, source: "用户输入" });
                 }
@@ -82,22 +87,64 @@ pub fn check(found: Vec<Found>, o: &Options, previous: Option<(&str, &Parsed)>) 
     batch.into_entries(findings)
 }
 
-/// Reads and parses one file (`-` is stdin).
-pub fn parse(file: &str) -> Result<Parsed, String> {
-    read(file).and_then(|bytes| nianbao_core::parse_bytes(&bytes).map_err(|e| e.to_string()))
+/// One file's reports: the file's own, or, for a .zip of reports ([`archive::is_archive`]),
+/// one for each report inside (`reports.zip/子目录/某局.docx`, parsed in parallel), or the
+/// archive's one reason when it cannot be opened.
+fn read_file(file: String, listed: Result<(), String>) -> Vec<(String, Result<Parsed, String>)> {
+    let bytes = match listed.and_then(|()| read(&file)) {
+        Ok(bytes) => bytes,
+        Err(reason) => return vec![(file, Err(reason))],
+    };
+    if !archive::is_archive(&file, &bytes) {
+        let parsed = parse_bytes(&bytes);
+        return vec![(file, parsed)];
+    }
+    match Expansion::open(&file, bytes, nianbao_core::input::decode::gb18030) {
+        Ok(members) => {
+            let mut read: Vec<_> =
+                members.enumerate().par_bridge().map(|(i, m)| (i, m.name, m.content.and_then(|bytes| parse_bytes(&bytes)))).collect();
+            read.sort_by_key(|(i, ..)| *i);
+            read.into_iter().map(|(_, name, parsed)| (name, parsed)).collect()
+        }
+        Err(reason) => vec![(file, Err(reason))],
+    }
 }
 
+/// Reads and parses one file (`-` is stdin).
+pub fn parse(file: &str) -> Result<Parsed, String> {
+    read(file).and_then(|bytes| parse_bytes(&bytes))
+}
+
+fn parse_bytes(bytes: &[u8]) -> Result<Parsed, String> {
+    nianbao_core::parse_bytes(bytes).map_err(|e| e.to_string())
+}
+
+/// A file's bytes: at most a report's size, or an archive's when it starts as a zip does.
 fn read(file: &str) -> Result<Vec<u8>, String> {
-    let limit = nianbao_core::input::decode::MAX_INPUT_BYTES as u64 + 1;
+    let report_limit = nianbao_core::input::decode::MAX_INPUT_BYTES as u64 + 1;
+    let archive_limit = archive::MAX_ARCHIVE_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     let result = if file == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes)
+        read_up_to(std::io::stdin().lock(), &mut bytes, report_limit, archive_limit)
     } else {
-        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        std::fs::File::open(file).and_then(|f| read_up_to(f, &mut bytes, report_limit, archive_limit))
     };
+    let zip = bytes.starts_with(b"PK\x03\x04");
     match result {
-        Ok(_) if bytes.len() as u64 >= limit => Err(ReadError::TooLarge { bytes: bytes.len() }.to_string()),
-        Ok(_) => Ok(bytes),
+        Ok(()) if zip && bytes.len() as u64 >= archive_limit => {
+            Err(format!("压缩文件超过 {} MB 的上限，未打开。请分成几个较小的压缩文件。", archive::MAX_ARCHIVE_BYTES / 1048576))
+        }
+        Ok(()) if !zip && bytes.len() as u64 >= report_limit => Err(ReadError::TooLarge { bytes: bytes.len() }.to_string()),
+        Ok(()) => Ok(bytes),
         Err(e) => Err(format!("无法打开文件：{e}")),
     }
+}
+
+/// Reads up to `limit` bytes, or up to `zip_limit` when they start as a zip archive does.
+fn read_up_to(mut from: impl Read, bytes: &mut Vec<u8>, limit: u64, zip_limit: u64) -> std::io::Result<()> {
+    (&mut from).take(limit).read_to_end(bytes)?;
+    if bytes.starts_with(b"PK\x03\x04") && bytes.len() as u64 == limit {
+        from.take(zip_limit - limit).read_to_end(bytes)?;
+    }
+    Ok(())
 }

@@ -15,7 +15,8 @@ const USAGE: &str = "\
 nianbao — 政府信息公开工作年度报告检查工具
 
 用法 / Usage:
-  nianbao check [选项] FILE|DIR...              检查报告（文件夹逐层查找 {extensions} 文件；- 为标准输入）
+  nianbao check [选项] FILE|DIR...              检查报告（文件夹逐层查找 {extensions} 文件和 .zip 压缩包，
+                                               压缩包中的每份报告各算一个文件；- 为标准输入）
       --format text|json|ndjson|csv|xlsx       输出格式：text 可读摘要（多个文件时末尾附汇总表）；
                                                json 单个文件为 JSON 文档，多个文件为一个 JSON 数组；
                                                ndjson 每个文件一行 JSON：file、previous、report 或 error；
@@ -96,10 +97,10 @@ fn check(args: &[String]) -> ExitCode {
     let found = batch::find(&o.paths);
     if found.is_empty() {
         let extensions = nianbao_core::batch::REPORT_EXTENSIONS.join(" .");
-        eprintln!("nianbao: 没有找到报告文件（文件夹中只检查 .{extensions} 文件）");
+        eprintln!("nianbao: 没有找到报告文件（文件夹中只检查 .{extensions} 文件和 .zip 压缩包）");
         return ExitCode::from(2);
     }
-    let single = o.paths.len() == 1 && found.len() == 1 && !std::path::Path::new(&o.paths[0]).is_dir();
+    let single_path = o.paths.len() == 1 && found.len() == 1 && !std::path::Path::new(&o.paths[0]).is_dir();
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(o.jobs.unwrap_or(0)).build() {
         Ok(pool) => pool,
         Err(e) => return usage_error(&format!("无法启动 --jobs 线程：{e}")),
@@ -110,6 +111,8 @@ fn check(args: &[String]) -> ExitCode {
             eprintln!("nianbao: {}: {reason}", e.file);
         }
     }
+    // One file given on its own, and not a .zip of reports.
+    let single = single_path && entries.len() == 1 && entries[0].file == o.paths[0];
     let bytes = match export::render(&entries, o.format, single) {
         Ok(bytes) => bytes,
         Err(message) => {

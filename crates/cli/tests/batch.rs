@@ -125,7 +125,8 @@ fn only_report_files_are_taken_from_a_folder() {
     std::fs::write(empty.join("f.md"), b"x").unwrap();
     let o = nianbao(&["check", empty.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("没有找到报告文件（文件夹中只检查 .txt .docx .doc .wps .html .htm .pdf 文件）"));
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("没有找到报告文件（文件夹中只检查 .txt .docx .doc .wps .html .htm .pdf 文件和 .zip 压缩包）"));
 }
 
 #[test]
@@ -185,4 +186,65 @@ fn jobs_do_not_change_the_result() {
     let o = nianbao(&["check", "--pair", "--previous", "x.txt", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--pair 与 --previous 不能同时使用"));
+}
+
+/// The entries of tests/fixtures/archive/hongze.zip that are reports (see its README), in order.
+const ZIPPED: [&str; 4] = [
+    "hongze.zip/洪泽区政务公开/2023年度/洪泽区人民政府2023年报告.txt",
+    "hongze.zip/洪泽区政务公开/其他/损坏的报告.txt",
+    "hongze.zip/洪泽区政务公开/其他/油车港镇2020年报告.docx",
+    "hongze.zip/洪泽区政务公开/往年/2022年度.zip/洪泽区人民政府办公室2022年报告.txt",
+];
+
+#[test]
+fn a_zip_of_reports_is_checked_entry_by_entry_and_paired_with_loose_files() {
+    // The .zip and the next year's loose report, in a folder: the walk takes the .zip too.
+    let dir = scratch("zip");
+    std::fs::copy(fixture("archive/hongze.zip"), dir.join("hongze.zip")).unwrap();
+    std::fs::copy(fixture("batch/hongze/hongze-district-2024.txt"), dir.join("hongze-district-2024.txt")).unwrap();
+    let o = nianbao(&["check", "--pair", "--format", "ndjson", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "the damaged entry");
+    let entries = ndjson(&o);
+    let mut expected = vec!["hongze-district-2024.txt"];
+    expected.extend(ZIPPED);
+    assert_eq!(files(&entries, &dir), expected, "in name order, each .zip's entries in its place");
+    let organs: Vec<&str> = entries.iter().map(|e| e["report"]["organ"].as_str().unwrap_or("-")).collect();
+    assert_eq!(organs, ["淮安市洪泽区人民政府", "洪泽区人民政府", "-", "油车港镇", "洪泽区人民政府办公室"]);
+    let years: Vec<i64> = entries.iter().map(|e| e["report"]["year"].as_i64().unwrap_or(0)).collect();
+    assert_eq!(years, [2024, 2023, 0, 2020, 2022]);
+    assert_eq!(entries[2]["error"], "压缩文件中的这个文件已损坏，无法解压。");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("hongze.zip/洪泽区政务公开/其他/损坏的报告.txt: 压缩文件中的这个文件已损坏，无法解压。"), "{stderr}");
+
+    // 2023 (in the .zip) ← 2022 (in the .zip inside it); the loose 2024 ← 2023 (in the .zip).
+    let pairs = previous(&entries, &dir);
+    assert_eq!(pairs, [Some(ZIPPED[0].into()), Some(ZIPPED[3].into()), None, None, None]);
+    // The broken 结转 of the zipped 2023 shows on the loose 2024.
+    let carry = year_findings(&entries[0]);
+    let cells: Vec<&str> = carry.iter().map(|f| f["cells"][0].as_str().unwrap()).collect();
+    assert_eq!(cells, ["applications.carried_in.natural", "applications.carried_in.total"]);
+    assert!(carry.iter().all(|f| f["rule"] == "YEAR-CARRY" && f["expected"] == 1 && f["actual"] == 0), "{carry:?}");
+    assert!(entries[1..].iter().all(|e| year_findings(e).is_empty()));
+
+    // Named on the command line, the .zip gives the same rows (not the single report's output).
+    let zip = dir.join("hongze.zip");
+    let o = nianbao(&["check", "--pair", "--format", "csv", zip.to_str().unwrap()]);
+    let rows = parse_csv(&stdout(&o));
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].strip_prefix(&format!("{}/", dir.display())).unwrap()).collect();
+    assert_eq!(names, ZIPPED);
+    assert_eq!(rows[1][9], format!("{}/{}", dir.display(), ZIPPED[3]), "paired inside the .zip");
+}
+
+#[test]
+fn an_archive_that_cannot_be_opened_is_one_row() {
+    let dir = scratch("bad-zip");
+    let zip = std::fs::read(fixture("archive/hongze.zip")).unwrap();
+    std::fs::write(dir.join("cut.zip"), &zip[..zip.len() / 2]).unwrap();
+    std::fs::write(dir.join("empty.zip"), [b"PK\x05\x06".as_slice(), &[0; 18]].concat()).unwrap();
+    let o = nianbao(&["check", "--format", "ndjson", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let entries = ndjson(&o);
+    assert_eq!(files(&entries, &dir), ["cut.zip", "empty.zip"]);
+    assert_eq!(entries[0]["error"], "压缩文件已损坏或不完整，无法打开。请重新压缩或解压后选择报告文件。");
+    assert_eq!(entries[1]["error"], "压缩文件中没有年度报告文件（.txt .docx .doc .wps .html .htm .pdf 或 .zip）。");
 }

@@ -95,14 +95,21 @@ fn the_workbook_opens_in_libreoffice_with_the_same_values() {
     assert_eq!(findings.len(), 1 + 7, "2022: 2 findings, 2023: 3, 2024: 2");
     assert_eq!(sheets[1].1, findings);
 
-    let mut cells = vec![["文件", "单元格", "原文", "数值", "单位", "行号", "列号"].map(String::from).to_vec()];
+    let mut cells = vec![["文件", "单元格", "表", "行", "列", "原文", "数值", "单位", "行号", "列号"].map(String::from).to_vec()];
     for e in reports() {
         for (key, c) in e["report"]["cells"].as_object().unwrap() {
             let unit = c.get("unit").map(text).unwrap_or_default();
-            cells.push(vec![text(&e["file"]), key.clone(), text(&c["raw"]), text(&c["value"]), unit, text(&c["line"]), text(&c["col"])]);
+            let cell = nianbao_core::CellKey::parse(key).unwrap();
+            let labels = [cell.table.short(), cell.row_label(), cell.column_def().label].map(String::from);
+            let mut row = vec![text(&e["file"]), key.clone()];
+            row.extend(labels);
+            row.extend([text(&c["raw"]), text(&c["value"]), unit, text(&c["line"]), text(&c["col"])]);
+            cells.push(row);
         }
     }
-    assert!(cells.iter().any(|r| r[2] == "1187.0427\u{a0}万元" && r[3] == "1187.0427" && r[4] == "万元"), "a decimal with its unit");
+    assert!(cells.iter().any(|r| r[5] == "1187.0427\u{a0}万元" && r[6] == "1187.0427" && r[7] == "万元"), "a decimal with its unit");
+    let granted = ["表三", "（一）予以公开", "总计"].map(String::from);
+    assert!(cells.iter().any(|r| r[1] == "applications.granted.total" && r[2..5] == granted), "the form's labels beside the key");
     // The JSON object of cells is in key order, the sheet in table order: compare as sorted rows.
     let mut sheet_cells = sheets[2].1.clone();
     sheet_cells[1..].sort();

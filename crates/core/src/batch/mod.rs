@@ -1,6 +1,7 @@
 //! Many reports at once: the files a batch takes, which report is each one's last year (paired
 //! automatically or chosen), the checked entries, and the sheets the batch table and exports show.
 
+pub mod archive;
 pub mod organ;
 mod pair;
 pub mod sheet;

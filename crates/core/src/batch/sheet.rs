@@ -89,7 +89,8 @@ pub fn findings(entries: &[Entry]) -> Sheet {
     Sheet { name: "问题", header: &["文件", "规则", "级别", "行号", "单元格", "应为", "实为", "说明"], rows }
 }
 
-/// Every cell read from every report: 文件, 单元格 (its key), 原文 (as it stood), 数值, 单位, 行号, 列号.
+/// Every cell read from every report: 文件, 单元格 (its key), 表, 行 (表四: the group), 列 (the
+/// form's labels: 表三, “（一）予以公开”, “总计”), 原文 (as it stood), 数值, 单位, 行号, 列号.
 pub fn cells(entries: &[Entry]) -> Sheet {
     let rows = entries
         .iter()
@@ -99,6 +100,9 @@ pub fn cells(entries: &[Entry]) -> Sheet {
                 vec![
                     text(&e.file),
                     text(c.key.to_string()),
+                    text(c.key.table.short()),
+                    text(c.key.row_label()),
+                    text(c.key.column_def().label),
                     text(&c.raw),
                     number(c.number()),
                     c.value.unit().map_or(Value::Empty, text),
@@ -108,7 +112,9 @@ pub fn cells(entries: &[Entry]) -> Sheet {
             })
         })
         .collect();
-    Sheet { name: "单元格", header: &["文件", "单元格", "原文", "数值", "单位", "行号", "列号"], rows }
+    Sheet {
+        name: "单元格", header: &["文件", "单元格", "表", "行", "列", "原文", "数值", "单位", "行号", "列号"], rows
+    }
 }
 
 /// A sheet as CSV that Excel opens correctly and safely: UTF-8 with a BOM, CRLF line ends, every
@@ -185,7 +191,9 @@ mod tests {
         let cells = cells(&entries);
         assert_eq!(cells.rows.len(), report.parsed.cells.len());
         let total = cells.rows.iter().find(|r| r[1] == text("applications.carried_out.total")).unwrap();
-        assert_eq!(total[2..4], [text("2"), Value::Number(2.0)]);
+        assert_eq!(total[2..7], [text("表三"), text("四、结转下年度继续办理"), text("总计"), text("2"), Value::Number(2.0)]);
+        let upheld = cells.rows.iter().find(|r| r[1] == text("reviews.review.upheld")).unwrap();
+        assert_eq!(upheld[2..5], [text("表四"), text("行政复议"), text("结果维持")]);
     }
 
     #[test]

@@ -11,7 +11,12 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
         let ws = book.add_worksheet();
         ws.set_name(sheet.name)?;
         for (col, title) in sheet.header.iter().enumerate() {
-            let width = if col == 0 || *title == "说明" { 48.0 } else { 14.0 };
+            let width = match *title {
+                _ if col == 0 => 48.0,
+                "说明" => 48.0,
+                "单元格" | "行" => 30.0,
+                _ => 14.0,
+            };
             ws.set_column_width(col as u16, width)?;
             ws.write_string_with_format(0, col as u16, *title, &bold)?;
         }

@@ -1,5 +1,6 @@
-//! A minimal reader for the zip container of .docx files: finds one entry by name and inflates it,
-//! refusing encrypted, oversized (zip bombs) and malformed archives instead of trying.
+//! A minimal zip reader: the container of .docx files (one entry found by name and inflated) and
+//! the entries of a zip of reports (listed, each inflated to exactly its recorded size, for
+//! `batch::archive`); encrypted, oversized (zip bombs) and malformed archives refused, not tried.
 
 /// Largest unpacked size of one entry we inflate; a report's document.xml is well under 5 MB.
 pub const MAX_ENTRY_BYTES: usize = 32 * 1024 * 1024;
@@ -33,14 +34,30 @@ pub fn names(bytes: &[u8]) -> Result<Vec<String>, ZipError> {
     Ok(central_directory(bytes)?.into_iter().map(|e| e.name).collect())
 }
 
-/// The unpacked content of the entry called `name`.
+/// The unpacked content of the entry called `name` (at most [`MAX_ENTRY_BYTES`]).
 pub fn read(bytes: &[u8], name: &str) -> Result<Vec<u8>, ZipError> {
     let entry = central_directory(bytes)?.into_iter().find(|e| e.name == name).ok_or(ZipError::Missing)?;
-    if entry.flags & 1 != 0 {
-        return Err(ZipError::Encrypted);
-    }
     if entry.size > MAX_ENTRY_BYTES {
         return Err(ZipError::TooLarge);
+    }
+    inflate(bytes, &entry, MAX_ENTRY_BYTES)
+}
+
+/// The unpacked content of `entry` (one of [`entries`]), which must be exactly the size the
+/// archive records: more is a zip bomb lying about its size ([`ZipError::TooLarge`]), less a
+/// damaged entry. The caller decides beforehand whether that size is acceptable.
+pub fn read_entry(bytes: &[u8], entry: &Entry) -> Result<Vec<u8>, ZipError> {
+    let data = inflate(bytes, entry, entry.size)?;
+    if data.len() == entry.size {
+        Ok(data)
+    } else {
+        Err(ZipError::Malformed)
+    }
+}
+
+fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
+    if entry.is_encrypted() {
+        return Err(ZipError::Encrypted);
     }
     let local = entry.offset;
     if u32_at(bytes, local) != Some(0x0403_4b50) {
@@ -50,8 +67,9 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Vec<u8>, ZipError> {
         local + 30 + u16_at(bytes, local + 26).ok_or(ZipError::Malformed)? + u16_at(bytes, local + 28).ok_or(ZipError::Malformed)?;
     let data = bytes.get(start..start.checked_add(entry.compressed).ok_or(ZipError::Malformed)?).ok_or(ZipError::Malformed)?;
     match entry.method {
+        0 if data.len() > limit => Err(ZipError::TooLarge),
         0 => Ok(data.to_vec()),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES).map_err(|e| match e.status {
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooLarge,
             _ => ZipError::Malformed,
         }),
@@ -59,13 +77,39 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Vec<u8>, ZipError> {
     }
 }
 
-struct Entry {
-    name: String,
+/// One entry of the central directory.
+pub struct Entry {
+    /// The name as stored, read as UTF-8 (lossily): exact for the ASCII names of a .docx.
+    pub name: String,
+    /// The name's bytes as stored (GBK in archives made by Windows, see [`Entry::is_utf8`]).
+    pub raw_name: Vec<u8>,
     flags: usize,
     method: usize,
-    compressed: usize,
-    size: usize,
+    /// Packed and unpacked sizes, as recorded.
+    pub compressed: usize,
+    pub size: usize,
     offset: usize,
+}
+
+impl Entry {
+    pub fn is_encrypted(&self) -> bool {
+        self.flags & 1 != 0
+    }
+
+    /// Whether the archive says the name is UTF-8 (general purpose flag bit 11).
+    pub fn is_utf8(&self) -> bool {
+        self.flags & 0x800 != 0
+    }
+
+    /// A folder, not a file (its name ends with `/`).
+    pub fn is_folder(&self) -> bool {
+        self.raw_name.ends_with(b"/")
+    }
+}
+
+/// The entries of an archive, in the order of its central directory.
+pub fn entries(bytes: &[u8]) -> Result<Vec<Entry>, ZipError> {
+    central_directory(bytes)
 }
 
 fn central_directory(bytes: &[u8]) -> Result<Vec<Entry>, ZipError> {
@@ -96,6 +140,7 @@ fn central_directory(bytes: &[u8]) -> Result<Vec<Entry>, ZipError> {
         let name = bytes.get(at + 46..at + 46 + name_len).ok_or(ZipError::Malformed)?;
         entries.push(Entry {
             name: String::from_utf8_lossy(name).into_owned(),
+            raw_name: name.to_vec(),
             flags: field(8, false).ok_or(ZipError::Malformed)?,
             method: field(10, false).ok_or(ZipError::Malformed)?,
             compressed: field(20, true).ok_or(ZipError::Malformed)?,
@@ -111,11 +156,32 @@ fn central_directory(bytes: &[u8]) -> Result<Vec<Entry>, ZipError> {
 pub mod tests {
     use super::*;
 
-    /// A stored (uncompressed) zip with the given entries, for tests.
-    pub fn stored(entries: &[(&str, &[u8])], flags: u16) -> Vec<u8> {
+    /// One entry for [`build`]: the name's bytes, the data as packed, the size it unpacks to, the
+    /// flags (1: encrypted, 0x800: UTF-8 name) and the method (0 stored, 8 deflate).
+    pub struct TestEntry {
+        pub name: Vec<u8>,
+        pub packed: Vec<u8>,
+        pub size: u32,
+        pub flags: u16,
+        pub method: u16,
+    }
+
+    impl TestEntry {
+        pub fn stored(name: impl Into<Vec<u8>>, data: &[u8]) -> TestEntry {
+            TestEntry { name: name.into(), packed: data.to_vec(), size: data.len() as u32, flags: 0, method: 0 }
+        }
+
+        pub fn deflated(name: impl Into<Vec<u8>>, data: &[u8]) -> TestEntry {
+            let packed = miniz_oxide::deflate::compress_to_vec(data, 6);
+            TestEntry { name: name.into(), packed, size: data.len() as u32, flags: 0, method: 8 }
+        }
+    }
+
+    /// A zip archive of the given entries, for tests.
+    pub fn build(entries: &[TestEntry]) -> Vec<u8> {
         let mut out = Vec::new();
         let mut central = Vec::new();
-        for (name, data) in entries {
+        for e in entries {
             let offset = out.len() as u32;
             let header = |sig: u32, central: bool| {
                 let mut h = sig.to_le_bytes().to_vec();
@@ -123,22 +189,22 @@ pub mod tests {
                     h.extend(20u16.to_le_bytes());
                 }
                 h.extend(20u16.to_le_bytes());
-                h.extend(flags.to_le_bytes());
-                h.extend(0u16.to_le_bytes()); // stored
+                h.extend(e.flags.to_le_bytes());
+                h.extend(e.method.to_le_bytes());
                 h.extend([0u8; 8]); // time, date, crc
-                h.extend((data.len() as u32).to_le_bytes());
-                h.extend((data.len() as u32).to_le_bytes());
-                h.extend((name.len() as u16).to_le_bytes());
+                h.extend((e.packed.len() as u32).to_le_bytes());
+                h.extend(e.size.to_le_bytes());
+                h.extend((e.name.len() as u16).to_le_bytes());
                 h.extend(0u16.to_le_bytes());
                 if central {
                     h.extend([0u8; 10]); // comment length, disk, internal and external attributes
                     h.extend(offset.to_le_bytes());
                 }
-                h.extend(name.as_bytes());
+                h.extend(&e.name);
                 h
             };
             out.extend(header(0x0403_4b50, false));
-            out.extend(*data);
+            out.extend(&e.packed);
             central.extend(header(0x0201_4b50, true));
         }
         let cd_offset = out.len() as u32;
@@ -151,6 +217,11 @@ pub mod tests {
         out.extend(cd_offset.to_le_bytes());
         out.extend(0u16.to_le_bytes());
         out
+    }
+
+    /// A stored (uncompressed) zip with the given entries, all with the same flags.
+    pub fn stored(entries: &[(&str, &[u8])], flags: u16) -> Vec<u8> {
+        build(&entries.iter().map(|(name, data)| TestEntry { flags, ..TestEntry::stored(*name, data) }).collect::<Vec<_>>())
     }
 
     #[test]
@@ -176,5 +247,19 @@ pub mod tests {
         let cd = zip.windows(4).rposition(|w| w == 0x0201_4b50u32.to_le_bytes()).unwrap();
         zip[cd + 10] = 8;
         assert_eq!(read(&zip, "word/document.xml"), Err(ZipError::TooLarge));
+    }
+
+    #[test]
+    fn an_entry_unpacks_to_exactly_its_recorded_size() {
+        let text = "年度报告".repeat(100);
+        let zip = build(&[TestEntry::deflated("a.txt", text.as_bytes())]);
+        let entry = &entries(&zip).unwrap()[0];
+        assert_eq!(read_entry(&zip, entry).unwrap(), text.as_bytes());
+        let lying = build(&[TestEntry { size: 10, ..TestEntry::deflated("a.txt", text.as_bytes()) }]);
+        assert_eq!(read_entry(&lying, &entries(&lying).unwrap()[0]), Err(ZipError::TooLarge));
+        let short = build(&[TestEntry { size: 2000, ..TestEntry::deflated("a.txt", text.as_bytes()) }]);
+        assert_eq!(read_entry(&short, &entries(&short).unwrap()[0]), Err(ZipError::Malformed));
+        let lzma = build(&[TestEntry { method: 14, ..TestEntry::stored("a.txt", b"x") }]);
+        assert_eq!(read_entry(&lzma, &entries(&lzma).unwrap()[0]), Err(ZipError::Unsupported));
     }
 }

@@ -108,12 +108,16 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
         }
     };
 
+    // The page's batch view also takes a .zip of reports; the widget does not.
+    let accept = ".txt,.text,.docx,.htm,.html,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    let accept = if shared.has_batch() { format!("{accept},.zip,application/zip") } else { accept.to_owned() };
+
     view! {
         <section class="source" aria-label="报告原文">
             <div class="source-tools">
                 <label class="button file-button">
                     "选择文件…"
-                    <input id="file-input" type="file" multiple accept=".txt,.text,.docx,.htm,.html,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_file />
+                    <input id="file-input" type="file" multiple accept=accept on:change=on_file />
                 </label>
                 {shared.has_batch().then(|| view! {
                     <label class="button file-button">
