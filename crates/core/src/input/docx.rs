@@ -72,7 +72,7 @@ pub fn blocks(xml: &str) -> Vec<Block> {
                 }
                 "w:vmerge" => {
                     if let Some(t) = tables.last_mut() {
-                        t.merged_over = token.attr("w:val") != Some("restart");
+                        t.merged_over = token.attr("w:val").as_deref() != Some("restart");
                     }
                 }
                 _ => {}

@@ -3,7 +3,7 @@
 //! the grid, `<br>` and Word's `mso-` markup handled.
 
 use crate::input::document::Block;
-use crate::input::markup::{tokenize, Token};
+use crate::input::markup::{tokenize, Attrs, Token};
 use crate::text::collapse_whitespace;
 use std::borrow::Cow;
 
@@ -19,7 +19,7 @@ pub fn looks_like_html(text: &str) -> bool {
 
 struct Node<'a> {
     tag: Cow<'a, str>,
-    attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    attrs: Attrs<'a>,
     children: Vec<Child<'a>>,
 }
 
@@ -67,7 +67,7 @@ const CHROME: &[&str] = &["nav", "header", "footer", "aside", "select", "button"
 
 /// Parses tolerant HTML into an arena of nodes; node 0 is the root.
 fn tree(html: &str) -> Vec<Node<'_>> {
-    let mut nodes = vec![Node { tag: "#root".into(), attrs: Vec::new(), children: Vec::new() }];
+    let mut nodes = vec![Node { tag: "#root".into(), attrs: Attrs::default(), children: Vec::new() }];
     let mut stack = vec![0usize];
     for token in tokenize(html) {
         match token {
@@ -257,9 +257,7 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
                 }
             }
             let Some(cell) = next.next() else { break };
-            let attr = |k: &str| {
-                nodes[cell].attrs.iter().find(|(a, _)| a == k).and_then(|(_, v)| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200)
-            };
+            let attr = |k: &str| nodes[cell].attrs.get(k).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200);
             let (rowspan, colspan) = (attr("rowspan"), attr("colspan"));
             let mut text = String::new();
             cell_text(nodes, cell, &mut text);

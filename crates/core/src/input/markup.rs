@@ -11,7 +11,7 @@ pub enum Token<'a> {
     /// `<name attr="v">`; the name is lower-cased, namespace prefix kept (`w:tc`).
     Start {
         name: Cow<'a, str>,
-        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+        attrs: Attrs<'a>,
         self_closing: bool,
     },
     End {
@@ -20,17 +20,64 @@ pub enum Token<'a> {
     Text(Cow<'a, str>),
 }
 
-impl Token<'_> {
-    pub fn attr(&self, key: &str) -> Option<&str> {
+impl<'a> Token<'a> {
+    pub fn attr(&self, key: &str) -> Option<Cow<'a, str>> {
         match self {
-            Token::Start { attrs, .. } => attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_ref()),
+            Token::Start { attrs, .. } => attrs.get(key),
             _ => None,
         }
     }
 }
 
+/// A tag's attributes as written (`colspan=2 class='a b'`), read when one is looked up: most
+/// tags' attributes never are, so tokenizing copies and allocates nothing for them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Attrs<'a>(&'a str);
+
+impl<'a> Attrs<'a> {
+    /// The value of the first attribute named `key` (lower case; names match in any case), with
+    /// entities decoded; `""` for an attribute without a value.
+    pub fn get(&self, key: &str) -> Option<Cow<'a, str>> {
+        self.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| decode_entities(v))
+    }
+
+    /// Each attribute's name and raw value, in order.
+    fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        let mut s = self.0;
+        std::iter::from_fn(move || {
+            s = s.trim_start();
+            let key_end = s.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(s.len());
+            if key_end == 0 {
+                return None;
+            }
+            let key = &s[..key_end];
+            s = s[key_end..].trim_start();
+            let value = if let Some(after) = s.strip_prefix('=') {
+                let after = after.trim_start();
+                let (value, rest) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let body = &after[1..];
+                        let end = body.find(q).unwrap_or(body.len());
+                        (&body[..end], body.get(end + 1..).unwrap_or(""))
+                    }
+                    _ => {
+                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                s = rest;
+                value
+            } else {
+                ""
+            };
+            Some((key, value))
+        })
+    }
+}
+
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    // About one tag and one text per `<`.
+    let mut out = Vec::with_capacity(2 * s.bytes().filter(|&b| b == b'<').count() + 1);
     let mut rest = s;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
@@ -81,13 +128,14 @@ fn tag_end(s: &str) -> Option<Option<usize>> {
     if !(second.is_ascii_alphabetic() || second == '/') {
         return None;
     }
+    // Bytes, not chars: the delimiters are ASCII, and no byte of a multi-byte char is ASCII.
     let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return Some(Some(i)),
-            (None, '<') => return None,
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), b) if b == q => quote = None,
+            (None, b'>') => return Some(Some(i)),
+            (None, b'<') => return None,
             _ => {}
         }
     }
@@ -113,40 +161,7 @@ fn parse_tag(inner: &str) -> Option<Token<'_>> {
     if closing {
         return Some(Token::End { name });
     }
-    Some(Token::Start { name, attrs: attributes(&inner[name_end..]), self_closing })
-}
-
-fn attributes(mut s: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
-    let mut attrs = Vec::new();
-    loop {
-        s = s.trim_start();
-        let key_end = s.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(s.len());
-        if key_end == 0 {
-            break;
-        }
-        let key = lowercase(&s[..key_end]);
-        s = s[key_end..].trim_start();
-        let value = if let Some(after) = s.strip_prefix('=') {
-            let after = after.trim_start();
-            let (value, rest) = match after.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let body = &after[1..];
-                    let end = body.find(q).unwrap_or(body.len());
-                    (&body[..end], body.get(end + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
-            };
-            s = rest;
-            decode_entities(value)
-        } else {
-            Cow::Borrowed("")
-        };
-        attrs.push((key, value));
-    }
-    attrs
+    Some(Token::Start { name, attrs: Attrs(&inner[name_end..]), self_closing })
 }
 
 fn push_text<'a>(out: &mut Vec<Token<'a>>, raw: &'a str) {
@@ -225,8 +240,8 @@ fn entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn start<'a>(name: &'a str, attrs: &[(&'a str, &'a str)]) -> Token<'a> {
-        Token::Start { name: name.into(), attrs: attrs.iter().map(|&(k, v)| (k.into(), v.into())).collect(), self_closing: false }
+    fn start<'a>(name: &'a str, attrs: &'a str) -> Token<'a> {
+        Token::Start { name: name.into(), attrs: Attrs(attrs), self_closing: false }
     }
 
     #[test]
@@ -235,10 +250,10 @@ mod tests {
         assert_eq!(
             t,
             vec![
-                start("td", &[("colspan", "2"), ("class", "a b")]),
+                start("td", " colspan=2 class='a b'"),
                 Token::Text("1\u{a0}2 & 中".into()),
                 Token::End { name: "td".into() },
-                Token::Start { name: "br".into(), attrs: vec![], self_closing: true },
+                Token::Start { name: "br".into(), attrs: Attrs(""), self_closing: true },
             ]
         );
     }
@@ -252,7 +267,7 @@ mod tests {
         // A tag that never ends is text to the end, even where a later `<` looks like a tag.
         assert_eq!(
             tokenize("<p>x<a title=\"y <b>z"),
-            vec![start("p", &[]), Token::Text("x".into()), Token::Text("<a title=\"y <b>z".into())]
+            vec![start("p", ""), Token::Text("x".into()), Token::Text("<a title=\"y <b>z".into())]
         );
         assert_eq!(tokenize("<a b='<c>"), vec![Token::Text("<a b='<c>".into())]);
         assert_eq!(decode_entities("&amp &&amp;&#x4e2d;&nbsp"), "&amp &&中&nbsp");

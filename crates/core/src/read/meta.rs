@@ -195,7 +195,8 @@ fn digit_of(c: char) -> Option<u32> {
 /// last lines (the closing signature).
 pub fn published(source: &Source) -> Option<Published> {
     for (no, _, line) in source.lines() {
-        if !line.contains('发') {
+        // 发布时间, 发布日期, 发文日期 (Traditional 間 too): most lines have neither 发 nor the end.
+        if !line.contains('发') || !line.contains(['间', '間', '期']) {
             continue;
         }
         let folded: String = line.chars().map(fold_char).filter(|c| !is_space(*c)).collect();

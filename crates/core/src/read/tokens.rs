@@ -256,8 +256,10 @@ fn flowing<'a>(source: &'a Source, lines: &[(usize, &str)]) -> Vec<Segment<'a>> 
     let mut out = Vec::new();
     let mut seg = Segment::default();
     let mut words: Vec<Token> = Vec::new();
+    let mut ranges = Vec::new();
     for &(offset, line) in lines {
-        for (start, end) in words_of(offset, line) {
+        words_of(offset, line, &mut ranges);
+        for &(start, end) in &ranges {
             let token = Token::new(source, start, end);
             let number = words.last_mut().filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
             if let Some(number) = number {
@@ -283,10 +285,10 @@ fn flowing<'a>(source: &'a Source, lines: &[(usize, &str)]) -> Vec<Segment<'a>> 
     out
 }
 
-/// Byte ranges of the white-space separated words of a line (bookmarks removed).
-fn words_of(offset: usize, line: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of the white-space separated words of a line (bookmarks removed), into `words`.
+fn words_of(offset: usize, line: &str, words: &mut Vec<(usize, usize)>) {
     let (start, end) = trimmed(offset, line);
-    let mut words = Vec::new();
+    words.clear();
     let mut word_start: Option<usize> = None;
     let body = &line[start - offset..end - offset];
     for (i, c) in body.char_indices() {
@@ -302,7 +304,6 @@ fn words_of(offset: usize, line: &str) -> Vec<(usize, usize)> {
     if let Some(s) = word_start {
         words.push((start + s, end));
     }
-    words
 }
 
 /// `规章000` → `规章` and the glued digits `000`; `1.属于国家秘密10000012.其他…0000000` (a report that
