@@ -31,9 +31,9 @@ pub fn amounts(chars: &[char], offsets: &[usize], text: &str, bytes: &[usize]) -
     while i < chars.len() {
         let c = fold_char(chars[i]);
         let arabic = c.is_ascii_digit();
-        let chinese = is_chinese_digit(c) || c == '十';
-        let prev = i.checked_sub(1).map(|j| fold_char(chars[j]));
-        if !(arabic || chinese) || prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第') {
+        let chinese = !arabic && (is_chinese_digit(c) || c == '十');
+        let prev = || i.checked_sub(1).map(|j| fold_char(chars[j]));
+        if !(arabic || chinese) || prev().is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第') {
             i += 1;
             continue;
         }
