@@ -80,7 +80,8 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(2 * s.bytes().filter(|&b| b == b'<').count() + 1);
     let mut rest = s;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        // In WordprocessingML a tag mostly follows a tag: look at the first byte before searching.
+        let Some(lt) = (if rest.starts_with('<') { Some(0) } else { rest.find('<') }) else {
             push_text(&mut out, rest);
             break;
         };
@@ -142,6 +143,18 @@ fn tag_end(s: &str) -> Option<Option<usize>> {
     Some(None)
 }
 
+/// Where a tag's name ends: at the first white space, found byte by byte while the name is ASCII.
+fn name_end(inner: &str) -> usize {
+    for (i, b) in inner.bytes().enumerate() {
+        match b {
+            b'\t'..=b'\r' | b' ' => return i,
+            0x80.. => return i + inner[i..].find(char::is_whitespace).unwrap_or(inner.len() - i),
+            _ => {}
+        }
+    }
+    inner.len()
+}
+
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
@@ -151,9 +164,10 @@ fn parse_tag(inner: &str) -> Option<Token<'_>> {
         Some(rest) => (true, rest),
         None => (false, inner),
     };
-    let self_closing = inner.trim_end().ends_with('/');
-    let inner = inner.trim_end().trim_end_matches('/');
-    let name_end = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
+    let inner = inner.trim_end();
+    let self_closing = inner.ends_with('/');
+    let inner = inner.trim_end_matches('/');
+    let name_end = name_end(inner);
     let name = lowercase(&inner[..name_end]);
     if name.is_empty() {
         return None;
