@@ -151,6 +151,8 @@ test('a dropped batch: table, pairing, sorting, filter, a row opened and back, C
     assert.deepEqual(sheets['汇总'], parseCsv(csv.replace(/^\ufeff/, '')));
     const carry = sheets['问题'].filter((r) => r[0] === 'hongze-district-2024.txt' && r[1] === 'YEAR-CARRY');
     assert.equal(carry.length, 2);
+    // 位置: the cells as the form names them, next to their keys.
+    assert.match(carry[0][5], /^表三“[^”]+”行“[^”]+”列/);
   }
 
   // Opening 2024 (by keyboard) shows it in the detail view, checked against 2023; back returns.

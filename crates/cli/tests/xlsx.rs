@@ -75,7 +75,7 @@ fn the_workbook_opens_in_libreoffice_with_the_same_values() {
 
     let entries = ndjson(&nianbao(&["check", "--pair", "--format", "ndjson", batch]));
     let reports = || entries.iter().filter(|e| e.get("report").is_some());
-    let mut findings = vec![["文件", "规则", "级别", "行号", "单元格", "应为", "实为", "说明"].map(String::from).to_vec()];
+    let mut findings = vec![["文件", "规则", "级别", "行号", "单元格", "位置", "应为", "实为", "说明"].map(String::from).to_vec()];
     for e in reports() {
         for f in e["report"]["findings"].as_array().unwrap() {
             let cells: Vec<String> = f["cells"].as_array().unwrap().iter().map(text).collect();
@@ -86,6 +86,7 @@ fn the_workbook_opens_in_libreoffice_with_the_same_values() {
                 severity(&f["severity"]),
                 field("line"),
                 cells.join(" "),
+                cells.iter().map(|k| nianbao_core::CellKey::parse(k).unwrap().label()).collect::<Vec<_>>().join("、"),
                 field("expected"),
                 field("actual"),
                 text(&f["message"]),

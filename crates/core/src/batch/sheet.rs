@@ -65,7 +65,8 @@ pub fn summary(entries: &[Entry]) -> Sheet {
     Sheet { name: "汇总", header, rows }
 }
 
-/// Every finding of every report: 文件, 规则, 级别, 行号, 单元格, 应为, 实为, 说明.
+/// Every finding of every report: 文件, 规则, 级别, 行号, 单元格 (keys), 位置 (the cells as the form
+/// names them: 表三“2.重复申请”行“总计”列), 应为, 实为, 说明.
 pub fn findings(entries: &[Entry]) -> Sheet {
     let rows = entries
         .iter()
@@ -73,12 +74,14 @@ pub fn findings(entries: &[Entry]) -> Sheet {
         .flat_map(|(e, report)| {
             report.findings.iter().map(|f| {
                 let cells: Vec<String> = f.cells.iter().map(|c| c.to_string()).collect();
+                let places: Vec<String> = f.cells.iter().map(|c| c.label()).collect();
                 vec![
                     text(&e.file),
                     text(f.rule),
                     text(f.severity.label()),
                     number(f.line.map(|l| l as f64)),
                     text(cells.join(" ")),
+                    text(places.join("、")),
                     number(f.expected),
                     number(f.actual),
                     text(&f.message),
@@ -86,7 +89,7 @@ pub fn findings(entries: &[Entry]) -> Sheet {
             })
         })
         .collect();
-    Sheet { name: "问题", header: &["文件", "规则", "级别", "行号", "单元格", "应为", "实为", "说明"], rows }
+    Sheet { name: "问题", header: &["文件", "规则", "级别", "行号", "单元格", "位置", "应为", "实为", "说明"], rows }
 }
 
 /// Every cell read from every report: 文件, 单元格 (its key), 表, 行 (表四: the group), 列 (the
@@ -187,7 +190,11 @@ mod tests {
             matches!(&t3[4], Value::Text(cells) if cells.ends_with("applications.carried_out.other_org applications.carried_out.total")),
             "{t3:?}"
         );
-        assert_eq!((&t3[5], &t3[6]), (&Value::Number(1.0), &Value::Number(2.0)));
+        assert!(
+            matches!(&t3[5], Value::Text(places) if places.ends_with("、表三“四、结转下年度继续办理”行“总计”列")),
+            "{t3:?}"
+        );
+        assert_eq!((&t3[6], &t3[7]), (&Value::Number(1.0), &Value::Number(2.0)));
         let cells = cells(&entries);
         assert_eq!(cells.rows.len(), report.parsed.cells.len());
         let total = cells.rows.iter().find(|r| r[1] == text("applications.carried_out.total")).unwrap();

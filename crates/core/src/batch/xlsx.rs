@@ -15,6 +15,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 _ if col == 0 => 48.0,
                 "说明" => 48.0,
                 "单元格" | "行" => 30.0,
+                "位置" => 40.0,
                 _ => 14.0,
             };
             ws.set_column_width(col as u16, width)?;
