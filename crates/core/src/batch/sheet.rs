@@ -190,10 +190,7 @@ mod tests {
             matches!(&t3[4], Value::Text(cells) if cells.ends_with("applications.carried_out.other_org applications.carried_out.total")),
             "{t3:?}"
         );
-        assert!(
-            matches!(&t3[5], Value::Text(places) if places.ends_with("、表三“四、结转下年度继续办理”行“总计”列")),
-            "{t3:?}"
-        );
+        assert!(matches!(&t3[5], Value::Text(places) if places.ends_with("、表三“四、结转下年度继续办理”行“总计”列")), "{t3:?}");
         assert_eq!((&t3[6], &t3[7]), (&Value::Number(1.0), &Value::Number(2.0)));
         let cells = cells(&entries);
         assert_eq!(cells.rows.len(), report.parsed.cells.len());

@@ -49,6 +49,13 @@ mod tests {
     }
 
     #[test]
+    fn silent_on_a_2021_table_that_shortens_its_row_to_the_2019_label() {
+        let text = edited("行政规范性文件\t", "规范性文件\t");
+        assert!(findings(&text, "TEMPLATE-MIXED").is_empty());
+        assert_eq!(crate::testing::check(&text).parsed.format, crate::schema::Format::F2021);
+    }
+
+    #[test]
     fn silent_on_one_format() {
         assert!(findings(SYNTHETIC_2021, "TEMPLATE-MIXED").is_empty());
     }

@@ -20,10 +20,10 @@ pub fn read_active<'a>(source: &'a Source, segments: Vec<Segment<'a>>, line: Opt
         let group = ACTIVE_GROUPS.iter().find(|g| g.rows.iter().any(|r| r.key == row.key)).expect("row of a group");
         let label_line = p.label_line(hit.seg);
         out.read.rows.push((row.key, label_line));
-        if row.key == RowKey::Normative {
-            let (format, text) =
-                if hit.pattern == 0 { (Format::F2021, "行政规范性文件") } else { (Format::F2019, "规范性文件") };
-            out.marker(format, text, label_line);
+        // 行政规范性文件 is the 2021 form's label. A bare 规范性文件 is the 2019 form's, but 2021-format
+        // reports often shorten their label to it too: it tells nothing, and marks no format.
+        if row.key == RowKey::Normative && hit.pattern == 0 {
+            out.marker(Format::F2021, "行政规范性文件", label_line);
         }
         if row.era == Era::Only2019 {
             out.marker(Format::F2019, row.label, label_line);
