@@ -96,7 +96,7 @@ test('a dropped batch: table, pairing, sorting, filter, a row opened and back, C
   assert.deepEqual(await column(page, 4), ['新旧格式混用', '新旧格式混用', '新旧格式混用', '—']);
   assert.deepEqual(await column(page, 5), ['0', '4', '0', '—'], 'errors');
   assert.deepEqual(await column(page, 6), ['2', '1', '4', '—'], 'warnings');
-  assert.deepEqual(await column(page, 7), ['0', '0', '0', '无法读取：这是压缩文件（zip），不是年度报告。请解压后选择报告文件。']);
+  assert.deepEqual(await column(page, 7), ['0', '0', '0', '无法读取：这是压缩格式的文件（zip），但不是能读取的 Word 文档（.docx）。若是 .docx，文件可能已损坏，请用 Word 或 WPS 打开后另存再试；若是多份报告的压缩包，请在完整页面或命令行中批量检查，或解压后逐个检查。']);
 
   // Pairing: 2023 ← 2022, 2024 ← 2023; the broken 结转 of 2023 shows on 2024 only.
   const previous = await page.locator('select.batch-previous').evaluateAll((s) => s.map((e) => e.value));

@@ -79,10 +79,10 @@ fn a_folder_is_checked_with_each_year_paired_to_the_one_before() {
         assert_eq!(year_findings(entry), Vec::<serde_json::Value>::new(), "{}", FILES[i]);
     }
 
-    assert_eq!(entries[3]["error"], "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。");
+    assert_eq!(entries[3]["error"], "这是压缩格式的文件（zip），但不是能读取的 Word 文档（.docx）。若是 .docx，文件可能已损坏，请用 Word 或 WPS 打开后另存再试；若是多份报告的压缩包，请在完整页面或命令行中批量检查，或解压后逐个检查。");
     assert!(entries[3].get("report").is_none());
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("others/damaged.docx: 这是压缩文件（zip）"), "{stderr}");
+    assert!(stderr.contains("others/damaged.docx: 这是压缩格式的文件（zip），但不是能读取的 Word 文档"), "{stderr}");
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn csv_summary_one_row_a_file() {
     );
     assert_eq!(
         row(3),
-        ["others/damaged.docx", "", "", "", "", "", "", "", "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。", ""]
+        ["others/damaged.docx", "", "", "", "", "", "", "", "这是压缩格式的文件（zip），但不是能读取的 Word 文档（.docx）。若是 .docx，文件可能已损坏，请用 Word 或 WPS 打开后另存再试；若是多份报告的压缩包，请在完整页面或命令行中批量检查，或解压后逐个检查。", ""]
     );
 }
 

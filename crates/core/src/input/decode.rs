@@ -75,7 +75,7 @@ impl fmt::Display for ReadError {
                 "文件解压后超过 {} MB 的上限，不像是年度报告，已停止读取。",
                 crate::input::zip::MAX_ENTRY_BYTES / 1048576
             ),
-            ReadError::Zip => write!(f, "这是压缩文件（zip），不是年度报告。请解压后选择报告文件。"),
+            ReadError::Zip => write!(f, "这是压缩格式的文件（zip），但不是能读取的 Word 文档（.docx）。若是 .docx，文件可能已损坏，请用 Word 或 WPS 打开后另存再试；若是多份报告的压缩包，请在完整页面或命令行中批量检查，或解压后逐个检查。"),
             ReadError::OldWord => write!(
                 f,
                 "这是旧版 Word/WPS 文件（.doc/.wps）或加密的 Word 文档，这里无法直接读取。请另存为 .docx（如有密码请先取消），或复制全文后粘贴。"
