@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod decimal;
 pub mod input;
 pub mod read;
 pub mod schema;

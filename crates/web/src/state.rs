@@ -202,8 +202,8 @@ impl Shared {
     async fn read_file(&self, name: &str, file: &web_sys::File) -> Result<nianbao_core::Input, String> {
         if file.size() > MAX_TEXT_BYTES as f64 {
             return Err(format!(
-                "文件“{name}”有 {:.1} MB，超过 {} MB 的上限，未载入。年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
-                file.size() / 1048576.0,
+                "文件“{name}”有 {} MB，超过 {} MB 的上限，未载入。年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
+                nianbao_core::decimal::megabytes(file.size() as u64),
                 MAX_TEXT_BYTES / 1048576
             ));
         }

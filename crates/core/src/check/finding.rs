@@ -130,6 +130,6 @@ pub fn show(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v}")
+        crate::decimal::show(v)
     }
 }

@@ -57,8 +57,8 @@ impl fmt::Display for ReadError {
             ReadError::Empty => write!(f, "内容为空：请粘贴或选择一份政府信息公开工作年度报告。"),
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "文件太大（{:.1} MB），超过 {} MB 的上限；年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
-                *bytes as f64 / 1048576.0,
+                "文件太大（{} MB），超过 {} MB 的上限；年度报告通常不超过 1 MB，请确认选择的文件是否正确。",
+                crate::decimal::megabytes(*bytes as u64),
                 MAX_INPUT_BYTES / 1048576
             ),
             ReadError::Binary => write!(

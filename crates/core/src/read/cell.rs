@@ -1,5 +1,6 @@
 //! Cell values (SPEC §3.4): a number, a number with a unit, blank, a placeholder, or text.
 
+use crate::decimal;
 use crate::read::units::cell_unit;
 use crate::text::{fold_char, is_space, trim, Span};
 
@@ -83,7 +84,7 @@ fn parse_number(s: &str) -> Option<Value> {
         return None;
     }
     let plain: String = number.chars().filter(|c| *c != ',').collect();
-    let value: f64 = plain.parse().ok()?;
+    let value = decimal::parse(&plain)?;
     Some(Value::Number { value: if negative { -value } else { value }, unit, signed, decimal: plain.contains('.') })
 }
 

@@ -14,7 +14,7 @@ const LINE_HEIGHT: f64 = 20.0;
 pub fn SourcePane(shared: Shared) -> impl IntoView {
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let gutter = NodeRef::<leptos::html::Pre>::new();
-    let scroll_top = RwSignal::new(0.0);
+    let scroll_top = RwSignal::new(0i32);
     let marked = RwSignal::new(None::<usize>);
 
     let line_numbers = move || {
@@ -40,7 +40,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
         area.set_scroll_top(top as i32);
         let _ = area.set_selection_range(start as u32, (start + len) as u32);
         area.set_scroll_top(top as i32);
-        scroll_top.set(area.scroll_top() as f64);
+        scroll_top.set(area.scroll_top());
         if let Some(g) = gutter.get() {
             g.set_scroll_top(area.scroll_top());
         }
@@ -51,7 +51,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
     let on_scroll = move |_| {
         if let (Some(area), Some(g)) = (textarea.get(), gutter.get()) {
             g.set_scroll_top(area.scroll_top());
-            scroll_top.set(area.scroll_top() as f64);
+            scroll_top.set(area.scroll_top());
         }
     };
 
@@ -73,8 +73,8 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
         if size > MAX_TEXT_BYTES {
             ev.prevent_default();
             shared.notice.set(Some(format!(
-                "粘贴的内容有 {:.1} MB，超过 {} MB 的上限，未粘贴。年度报告的文字通常不超过 1 MB。",
-                size as f64 / 1048576.0,
+                "粘贴的内容有 {} MB，超过 {} MB 的上限，未粘贴。年度报告的文字通常不超过 1 MB。",
+                nianbao_core::decimal::megabytes(size as u64),
                 MAX_TEXT_BYTES / 1048576
             )));
         }
@@ -137,7 +137,7 @@ pub fn SourcePane(shared: Shared) -> impl IntoView {
                 <pre class="gutter" node_ref=gutter aria-hidden="true">{line_numbers}</pre>
                 <div class="line-mark" aria-hidden="true"
                     style:display=move || if marked.get().is_some() { "block" } else { "none" }
-                    style:top=move || format!("{}px", (marked.get().unwrap_or(1) as f64 - 1.0) * LINE_HEIGHT - scroll_top.get() + 8.0)
+                    style:top=move || format!("{}px", (marked.get().unwrap_or(1) as i64 - 1) * LINE_HEIGHT as i64 - i64::from(scroll_top.get()) + 8)
                 ></div>
                 <textarea
                     id="source"

@@ -1,6 +1,8 @@
 //! PDF syntax: the objects (numbers, strings, names, arrays, dictionaries, references) and the
 //! tokenizer shared by the file body and content streams.
 
+use crate::decimal;
+
 /// A PDF object. `Op` appears only in content streams (an operator such as `Tj`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Object {
@@ -381,7 +383,7 @@ fn number(word: &[u8]) -> Option<Object> {
         Some(r) => (true, r.trim_start_matches('-')),
         None => (false, trimmed),
     };
-    let v: f64 = if rest.is_empty() || rest == "." { 0.0 } else { rest.parse().ok()? };
+    let v = if rest.is_empty() || rest == "." { 0.0 } else { decimal::parse(rest)? };
     Some(Object::Real(if neg { -v } else { v }))
 }
 

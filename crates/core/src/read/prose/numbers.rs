@@ -1,6 +1,7 @@
 //! Numbers with a unit in a sentence: Arabic or Chinese numerals (`116条`, `3,119件`, `十二件`),
 //! approximate ones marked (`40余条`, `近300件`).
 
+use crate::decimal;
 use crate::read::numerals::{chinese_number, is_chinese_digit};
 use crate::read::units::{units_after, Numeral};
 use crate::text::fold_char;
@@ -63,7 +64,7 @@ pub fn amounts(chars: &[char], offsets: &[usize], text: &str, bytes: &[usize]) -
         };
         digits.clear();
         digits.extend(chars[start..j].iter().map(|c| fold_char(*c)).filter(|c| *c != ','));
-        let value = if arabic { digits.parse().ok() } else { chinese_number(&digits) };
+        let value = if arabic { decimal::parse(&digits) } else { chinese_number(&digits) };
         let Some(value) = value else {
             i = j;
             continue;
