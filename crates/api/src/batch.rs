@@ -227,7 +227,11 @@ pub fn extract_member(bytes: &[u8], location: Vec<u32>) -> Result<Vec<u8>, JsVal
 /// A report's bytes read and parsed, or why not (in Chinese).
 fn read(bytes: &[u8]) -> Result<Parsed, String> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("文件有 {:.1} MB，超过 {} MB 的上限，未读取。", bytes.len() as f64 / 1048576.0, MAX_FILE_BYTES / 1048576));
+        return Err(format!(
+            "文件有 {} MB，超过 {} MB 的上限，未读取。",
+            nianbao_core::decimal::megabytes(bytes.len() as u64),
+            MAX_FILE_BYTES / 1048576
+        ));
     }
     nianbao_core::read_input_with(bytes, &crate::decode_gb18030).map(nianbao_core::parse_input).map_err(|e| e.to_string())
 }

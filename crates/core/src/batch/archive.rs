@@ -88,8 +88,8 @@ impl Expansion {
     pub fn open(name: &str, bytes: Vec<u8>, legacy: Legacy) -> Result<Expansion, String> {
         if bytes.len() > MAX_ARCHIVE_BYTES {
             return Err(format!(
-                "压缩文件有 {:.1} MB，超过 {} MB 的上限，未打开。请分成几个较小的压缩文件。",
-                bytes.len() as f64 / 1048576.0,
+                "压缩文件有 {} MB，超过 {} MB 的上限，未打开。请分成几个较小的压缩文件。",
+                crate::decimal::megabytes(bytes.len() as u64),
                 MAX_ARCHIVE_BYTES / 1048576
             ));
         }
