@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the size of the built app (dist/), raw and gzipped: file by file, then what each way of
-# using it downloads. Fails when the page's first load is over 250 KB gzipped.
+# using it downloads, and how far the page's first load is from its 250 KB gzipped budget (exit
+# status 1 when over it; scripts/test.sh reports that and goes on: size is a goal, not a test).
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
 gz() { gzip -9 -c "$1" | wc -c; }
@@ -29,7 +30,9 @@ bundle "widget (embed.js)" embed.js style.css widget.css nianbao-web.js nianbao-
 bundle "API (nianbao.js)" nianbao.js nianbao-api.js nianbao-api_bg.wasm
 bundle "offline file (nianbao-offline.html)" nianbao-offline.html
 limit=$((250 * 1024))
+echo
 if [ "$page_gz" -gt "$limit" ]; then
-  echo "the page's first load is $page_gz bytes gzipped, over the $limit byte (250 KB) budget" >&2
+  echo "the page's first load is $page_gz bytes gzipped, $((page_gz - limit)) over the $limit byte (250 KB) budget" >&2
   exit 1
 fi
+echo "the page's first load is $page_gz bytes gzipped, $((limit - page_gz)) under the $limit byte (250 KB) budget"
