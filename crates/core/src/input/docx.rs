@@ -2,7 +2,7 @@
 //! (`w:gridSpan`, `w:vMerge`) laid out on the grid, text boxes, deleted text and field codes left out.
 
 use crate::input::document::Block;
-use crate::input::markup::{tokenize, Token};
+use crate::input::markup::{tokenize_xml, Token};
 use crate::input::zip::{self, ZipError};
 
 /// Why a .docx could not be read.
@@ -44,10 +44,10 @@ pub fn blocks(xml: &str) -> Vec<Block> {
     let mut paragraph = String::new();
     let mut skip = 0usize; // inside text boxes, deleted text, field instructions
     let mut in_text = false;
-    for token in tokenize(xml) {
+    for token in tokenize_xml(xml) {
         match &token {
             Token::Start { name, self_closing, .. } => match name.as_ref() {
-                "w:txbxcontent" | "w:del" | "w:instrtext" | "w:deltext" | "mc:fallback" if !self_closing => skip += 1,
+                "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" if !self_closing => skip += 1,
                 _ if skip > 0 => {}
                 "w:t" => in_text = !self_closing,
                 "w:tab" => paragraph.push('\t'),
@@ -65,12 +65,12 @@ pub fn blocks(xml: &str) -> Vec<Block> {
                         t.span = 1;
                     }
                 }
-                "w:gridspan" => {
+                "w:gridSpan" => {
                     if let Some(t) = tables.last_mut() {
                         t.span = token.attr("w:val").and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64);
                     }
                 }
-                "w:vmerge" => {
+                "w:vMerge" => {
                     if let Some(t) = tables.last_mut() {
                         t.merged_over = token.attr("w:val").as_deref() != Some("restart");
                     }
@@ -78,7 +78,7 @@ pub fn blocks(xml: &str) -> Vec<Block> {
                 _ => {}
             },
             Token::End { name } => match name.as_ref() {
-                "w:txbxcontent" | "w:del" | "w:instrtext" | "w:deltext" | "mc:fallback" => skip = skip.saturating_sub(1),
+                "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" => skip = skip.saturating_sub(1),
                 _ if skip > 0 => {}
                 "w:t" => in_text = false,
                 "w:p" => {

@@ -75,7 +75,23 @@ impl<'a> Attrs<'a> {
     }
 }
 
+/// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+    tokens(s, Case::Fold)
+}
+
+/// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
+pub fn tokenize_xml(s: &str) -> Vec<Token<'_>> {
+    tokens(s, Case::Keep)
+}
+
+#[derive(Clone, Copy)]
+enum Case {
+    Fold,
+    Keep,
+}
+
+fn tokens(s: &str, case: Case) -> Vec<Token<'_>> {
     // About one tag and one text per `<`.
     let mut out = Vec::with_capacity(2 * s.bytes().filter(|&b| b == b'<').count() + 1);
     let mut rest = s;
@@ -102,7 +118,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                 push_text(&mut out, rest);
                 break;
             };
-            let token = parse_tag(&rest[1..end]);
+            let token = parse_tag(&rest[1..end], case);
             rest = &rest[end + 1..];
             if let Some(Token::Start { name, self_closing: false, .. }) = &token {
                 if name == "script" || name == "style" {
@@ -159,7 +175,7 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn parse_tag(inner: &str) -> Option<Token<'_>> {
+fn parse_tag(inner: &str, case: Case) -> Option<Token<'_>> {
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(rest) => (true, rest),
         None => (false, inner),
@@ -168,7 +184,10 @@ fn parse_tag(inner: &str) -> Option<Token<'_>> {
     let self_closing = inner.ends_with('/');
     let inner = inner.trim_end_matches('/');
     let name_end = name_end(inner);
-    let name = lowercase(&inner[..name_end]);
+    let name = match case {
+        Case::Fold => lowercase(&inner[..name_end]),
+        Case::Keep => Cow::Borrowed(&inner[..name_end]),
+    };
     if name.is_empty() {
         return None;
     }
