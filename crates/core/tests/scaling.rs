@@ -73,16 +73,8 @@ fn scales(reader: &str, shapes: &[Shape]) {
             small = (small.0 + ws.0, small.1 + ws.1);
             large = (large.0 + wl.0, large.1 + wl.1);
         }
-        let ratios = (large.0 as f64 / small.0.max(1) as f64, large.1 as f64 / small.1.max(1) as f64);
-        eprintln!(
-            "MEASURE {reader}/{shape}: {} -> {} bytes ({:.1}x): {:.1}x allocations, {:.1}x bytes",
-            sizes.0,
-            sizes.1,
-            sizes.1 as f64 / sizes.0 as f64,
-            ratios.0,
-            ratios.1
-        );
         assert!(sizes.1 >= 9 * sizes.0, "{reader}/{shape}: the large inputs are not about 10× the small ones");
+        let ratios = (large.0 as f64 / small.0.max(1) as f64, large.1 as f64 / small.1.max(1) as f64);
         if ratios.0 > 12.0 || ratios.1 > 12.0 {
             failures.push(format!(
                 "{reader}/{shape}: {:.1}× the input cost {:.1}× the allocations and {:.1}× the bytes",

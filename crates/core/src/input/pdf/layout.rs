@@ -112,7 +112,7 @@ fn items(pages: &[Page]) -> Option<Vec<Item>> {
         }
         offset += page.height;
     }
-    let found = unruled::tables(&flow);
+    let found = unruled::tables(&flow, &mut work)?;
     let mut in_table = vec![false; flow.len()];
     for f in found {
         for slot in &mut in_table[f.first..f.first + f.lines] {
