@@ -1,11 +1,12 @@
 // <nianbao-checker> in a CMS-like page with hostile CSS, loaded from the app's sub-folder: every
 // interaction inside the shadow root (paste, click, keyboard, drop, choose file, export), the
 // `nianbao-checked` event, host styles unchanged, the widget unchanged by the host, 360 px, no
-// request after load, and the panic panel.
+// request after load, the panic panel, and 0 axe-core WCAG 2 A/AA violations inside the shadow root.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { useApp, fixture, BASE, screenshotPath } from './harness.mjs';
+import path from 'node:path';
+import { useApp, fixture, BASE, screenshotPath, here } from './harness.mjs';
 
 const HOSTILE = `
   * { font-family: "Comic Sans MS", serif !important; color: #c00 !important; line-height: 3 !important; box-sizing: content-box; letter-spacing: 2px; }
@@ -187,6 +188,25 @@ test('click, keyboard, rich paste, drop, choose file and export inside the shado
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(`${W} #export-csv`).click()]);
   assert.match(fs.readFileSync(await csv.path()).toString('utf8'), /"T4-TOTAL","错误","131"/);
   assert.deepEqual(requests.filter((u) => !u.startsWith('blob:')), [], 'no request after load');
+  await page.close();
+});
+
+test('axe-core: no WCAG 2 A/AA violation in the widget with a report and its findings shown', async () => {
+  const { page } = await open('/cms/article.html');
+  const text = fixture('reports/hongze-district-2023.txt').toString();
+  assert.ok(text.includes('（一）予以公开 0 0 0 0 0 0 0'));
+  await paste(page, text.replace('（一）予以公开 0 0 0 0 0 0 0', '（一）予以公开 1 0 0 0 0 0 0'));
+  await page.locator(`${W} button.finding`).first().click(); // a finding chosen: its cells lit, its line shown
+  await page.evaluate(fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  // The widget as context: axe walks its open shadow root (the host page's own markup is not ours).
+  const result = await page.evaluate(() => window.axe.run(document.querySelector('nianbao-checker'),
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${JSON.stringify(v.nodes[0].target)}`);
+  assert.deepEqual(violations, []);
+  // Inside the shadow root, a node's target is the host's selector, then the selector within it.
+  const inShadow = result.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0]) && n.target[0][0] === W);
+  assert.ok(inShadow.length > 50, `axe checked the widget's own elements (${inShadow.length} nodes passed)`);
+  assert.ok(result.passes.length > 20, `axe ran its checks (${result.passes.length} passed)`);
   await page.close();
 });
 

@@ -9,6 +9,8 @@ mod tables;
 
 use crate::input::document::Block;
 use props::{Character, Paragraph, Runs};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use tables::End;
 
@@ -49,12 +51,21 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
     let characters = Runs::characters(&word, slice(fib.bte_chpx).unwrap_or_default());
     // Properties too large for their page are in the Data stream (`sprmPHugePapx`).
     let data = if file.is_stream("/Data") { stream(&mut file, "/Data", bytes.len())? } else { Vec::new() };
+    // Each paragraph mark's properties: the page's, then the piece's own (a `Prm` pointing at a
+    // `Prc`). Read once for each pair of lists: a Prc is up to 64 KB, and a piece may hold every
+    // paragraph of the document.
+    let read = RefCell::new(HashMap::new());
     let paragraph_at = |unit: &pieces::Unit| {
-        // The page's properties, then the piece's own (a `Prm` pointing at a `Prc`).
         let page = paragraphs.at(unit.fc);
         let prm = clx.pieces.get(unit.piece as usize).map_or(0, |p| p.prm);
+        let key = (page.as_ptr() as usize, page.len(), prm);
+        if let Some(p) = read.borrow().get(&key) {
+            return Paragraph::clone(p);
+        }
         let piece = if prm & 1 == 1 { clx.grpprls.get(usize::from(prm >> 1)).copied() } else { None };
-        Paragraph::from(&[page, props::huge(page, &data).unwrap_or_default(), piece.unwrap_or_default()])
+        let p = Paragraph::from(&[page, props::huge(page, &data).unwrap_or_default(), piece.unwrap_or_default()]);
+        read.borrow_mut().insert(key, p.clone());
+        p
     };
     Ok(tables::blocks(Walk { units: units.iter(), characters: &characters, paragraph_at, fields: Vec::new() }))
 }

@@ -74,8 +74,10 @@ pub fn text(word: &[u8], pieces: &[Piece], ccp: u32) -> Result<Vec<Unit>, DocErr
     if ccp as usize > word.len() {
         return Err(DocError::Damaged);
     }
+    // At most a unit per byte of the stream (checked above), and at most MAX_CHARS: reserved whole,
+    // not grown by doubling from a guess.
     let ccp = ccp.min(MAX_CHARS);
-    let mut out = Vec::with_capacity(ccp.min(1 << 16) as usize);
+    let mut out = Vec::with_capacity(ccp as usize);
     for (index, piece) in pieces.iter().enumerate() {
         if piece.cp >= ccp {
             break;

@@ -2,7 +2,7 @@
 //! ruling lines drawn (stroked paths, thin filled rectangles), and how much of the page is image.
 //! Form XObjects are run in place with their matrix and resources.
 
-use super::file::File;
+use super::file::{File, PageNode};
 use super::fonts::Font;
 use super::syntax::{Dict, Lexer, Object};
 use std::collections::HashMap;
@@ -81,21 +81,42 @@ struct State {
     rise: f64,
 }
 
+/// The glyphs and ruling lines a whole file may draw (a report has tens of thousands): a stream
+/// drawn over and over must not fill the memory.
+const MAX_MARKS: usize = 1 << 21;
+
 /// A page's interpreter.
-struct Run<'f, 'a> {
+struct Run<'f, 'a, 'c> {
     file: &'f File<'a>,
     page: Page,
     /// Page space: flips y and moves the origin to the top-left corner of the crop box.
     to_page: Matrix,
-    fonts: HashMap<u32, Rc<Font>>,
+    /// The file's fonts by object number, loaded once for all its pages.
+    fonts: &'c mut HashMap<u32, Rc<Font>>,
     operators: usize,
+    /// Glyphs and ruling lines the file's earlier pages drew.
+    marks_before: usize,
+}
+
+/// Runs the content streams of each page. Past [`MAX_MARKS`] glyphs and lines, a page is broken.
+pub fn run_pages(file: &File, pages: &[PageNode]) -> Vec<Page> {
+    let mut fonts = HashMap::new();
+    let mut marks = 0;
+    pages
+        .iter()
+        .map(|p| {
+            let page = run_page(file, p, &mut fonts, marks);
+            marks += page.glyphs.len() + page.rules.len();
+            page
+        })
+        .collect()
 }
 
 /// Runs a page's content streams.
-pub fn run_page(file: &File, page: &Dict) -> Page {
+fn run_page(file: &File, page: &PageNode, fonts: &mut HashMap<u32, Rc<Font>>, marks_before: usize) -> Page {
     let boxed = |key: &[u8]| -> Option<[f64; 4]> {
-        let a = file.get_in(page, key);
-        let v: Vec<f64> = a.as_array()?.iter().filter_map(|o| file.resolve(o).as_f64()).collect();
+        let a = page.attribute(key)?;
+        let v: Vec<f64> = a.as_array()?.iter().filter_map(|o| file.follow(o).as_f64()).collect();
         (v.len() == 4).then(|| [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])])
     };
     let [x0, y0, x1, y1] = boxed(b"CropBox").or_else(|| boxed(b"MediaBox")).unwrap_or([0.0, 0.0, 595.0, 842.0]);
@@ -103,19 +124,21 @@ pub fn run_page(file: &File, page: &Dict) -> Page {
         file,
         page: Page { width: x1 - x0, height: y1 - y0, ..Page::default() },
         to_page: [1.0, 0.0, 0.0, -1.0, -x0, y1],
-        fonts: HashMap::new(),
+        fonts,
         operators: 0,
+        marks_before,
     };
-    let resources = file.get_in(page, b"Resources").as_dict().cloned().unwrap_or_default();
+    let no_resources = Dict::default();
+    let resources = page.attribute(b"Resources").and_then(Object::as_dict).unwrap_or(&no_resources);
     let mut data = Vec::new();
-    let contents = file.get_in(page, b"Contents");
-    let streams: Vec<Object> = match contents {
-        Object::Array(parts) => parts.iter().map(|p| file.resolve(p)).collect(),
-        other => vec![other],
+    let contents = file.follow_in(page.dict(), b"Contents");
+    let streams: Vec<_> = match &*contents {
+        Object::Array(parts) => parts.iter().map(|p| file.follow(p)).collect(),
+        _ => vec![file.follow_in(page.dict(), b"Contents")],
     };
     for part in streams {
-        match part {
-            Object::Stream(s) => match file.stream_data(&s) {
+        match &*part {
+            Object::Stream(s) => match file.stream_data(s) {
                 Ok(d) => {
                     // Content streams split a page at token boundaries; keep them apart.
                     data.extend_from_slice(&d);
@@ -124,32 +147,47 @@ pub fn run_page(file: &File, page: &Dict) -> Page {
                 Err(_) => run.page.broken = true,
             },
             // A page without content is blank; a reference to nothing is a damaged file.
-            Object::Null if page.get(b"Contents").is_some() => run.page.broken = true,
+            Object::Null if page.dict().get(b"Contents").is_some() => run.page.broken = true,
             _ => {}
         }
     }
     let state = State { ctm: IDENTITY, font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, hscale: 1.0, leading: 0.0, rise: 0.0 };
-    run.stream(&data, &resources, state, 0);
+    run.stream(&data, resources, state, 0);
     run.page
 }
 
-impl Run<'_, '_> {
-    fn font(&mut self, resources: &Dict, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = self.file.get_in(resources, b"Font");
-        let entry = fonts.as_dict()?.get(name)?.clone();
-        if let Object::Ref(num) = entry {
+impl Run<'_, '_, '_> {
+    /// The font `name` of `resources`: one of the file's, or one written into the resources (kept
+    /// in `inline` while their stream runs).
+    fn font(&mut self, resources: &Dict, name: &[u8], inline: &mut HashMap<Vec<u8>, Rc<Font>>) -> Option<Rc<Font>> {
+        let fonts = self.file.follow_in(resources, b"Font");
+        let entry = fonts.as_dict()?.get(name)?;
+        if let Object::Ref(num) = *entry {
             if let Some(f) = self.fonts.get(&num) {
                 return Some(f.clone());
             }
-            let font = Rc::new(Font::load(self.file, self.file.resolve(&entry).as_dict()?));
+            let font = Rc::new(Font::load(self.file, self.file.follow(entry).as_dict()?));
             self.fonts.insert(num, font.clone());
             return Some(font);
         }
-        Some(Rc::new(Font::load(self.file, entry.as_dict()?)))
+        if let Some(f) = inline.get(name) {
+            return Some(f.clone());
+        }
+        let font = Rc::new(Font::load(self.file, entry.as_dict()?));
+        inline.insert(name.to_vec(), font.clone());
+        Some(font)
+    }
+
+    /// Whether the file's pages have drawn all the glyphs and lines they may (then the page is broken).
+    fn full(&mut self) -> bool {
+        let full = self.marks_before + self.page.glyphs.len() + self.page.rules.len() >= MAX_MARKS;
+        self.page.broken |= full;
+        full
     }
 
     /// Runs one content stream with its resources, starting from `gs`.
     fn stream(&mut self, data: &[u8], resources: &Dict, mut gs: State, depth: usize) {
+        let mut inline_fonts = HashMap::new();
         let mut stack: Vec<State> = Vec::new();
         let mut ops: Vec<Object> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
@@ -179,7 +217,7 @@ impl Run<'_, '_> {
                 b"cm" if ops.len() >= 6 => gs.ctm = mul(&[num(0), num(1), num(2), num(3), num(4), num(5)], &gs.ctm),
                 b"BT" => (tm, tlm) = (IDENTITY, IDENTITY),
                 b"Tf" => {
-                    gs.font = ops.first().and_then(Object::as_name).and_then(|n| self.font(resources, n));
+                    gs.font = ops.first().and_then(Object::as_name).and_then(|n| self.font(resources, n, &mut inline_fonts));
                     gs.size = num(1);
                 }
                 b"Tc" => gs.char_spacing = num(0),
@@ -303,7 +341,7 @@ impl Run<'_, '_> {
             if text.is_none() {
                 self.page.unmapped += 1;
             }
-            if x.is_finite() && y.is_finite() && size.is_finite() {
+            if x.is_finite() && y.is_finite() && size.is_finite() && !self.full() {
                 self.page.glyphs.push(Glyph {
                     x,
                     y,
@@ -317,14 +355,15 @@ impl Run<'_, '_> {
     }
 
     fn x_object(&mut self, resources: &Dict, name: &[u8], gs: &State, depth: usize) {
-        let xobjects = self.file.get_in(resources, b"XObject");
+        let xobjects = self.file.follow_in(resources, b"XObject");
         let Some(entry) = xobjects.as_dict().and_then(|d| d.get(name)) else { return };
-        let Object::Stream(stream) = self.file.resolve(entry) else { return };
-        match self.file.get_in(&stream.dict, b"Subtype").as_name() {
+        let found = self.file.follow(entry);
+        let Object::Stream(stream) = &*found else { return };
+        match self.file.follow_in(&stream.dict, b"Subtype").as_name() {
             Some(b"Image") => self.image(&mul(&gs.ctm, &self.to_page)),
             Some(b"Form") if depth < MAX_FORM_DEPTH => {
-                let Ok(data) = self.file.stream_data(&stream) else { return };
-                let matrix: Vec<f64> = match self.file.get_in(&stream.dict, b"Matrix") {
+                let Ok(data) = self.file.stream_data(stream) else { return };
+                let matrix: Vec<f64> = match &*self.file.follow_in(&stream.dict, b"Matrix") {
                     Object::Array(m) => m.iter().filter_map(Object::as_f64).collect(),
                     _ => Vec::new(),
                 };
@@ -332,9 +371,8 @@ impl Run<'_, '_> {
                 if let [a, b, c, d, e, f] = matrix[..] {
                     inner.ctm = mul(&[a, b, c, d, e, f], &gs.ctm);
                 }
-                let own = self.file.get_in(&stream.dict, b"Resources");
-                let res = own.as_dict().unwrap_or(resources).clone();
-                self.stream(&data, &res, inner, depth + 1);
+                let own = self.file.follow_in(&stream.dict, b"Resources");
+                self.stream(&data, own.as_dict().unwrap_or(resources), inner, depth + 1);
             }
             _ => {}
         }
@@ -385,7 +423,7 @@ impl Run<'_, '_> {
     }
 
     fn segment(&mut self, (ax, ay): (f64, f64), (bx, by): (f64, f64)) {
-        if ![ax, ay, bx, by].iter().all(|v| v.is_finite()) || self.page.rules.len() > 100_000 {
+        if ![ax, ay, bx, by].iter().all(|v| v.is_finite()) || self.page.rules.len() > 100_000 || self.full() {
             return;
         }
         if (ay - by).abs() < 0.5 && (ax - bx).abs() > 1.0 {
@@ -393,5 +431,36 @@ impl Run<'_, '_> {
         } else if (ax - bx).abs() < 0.5 && (ay - by).abs() > 1.0 {
             self.page.rules.push(Rule { horizontal: false, at: (ax + bx) / 2.0, from: ay.min(by), to: ay.max(by) });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file whose one page shows `a` with Helvetica `count` times, its content stream used by
+    /// `pages` pages.
+    fn file_bytes(count: usize, pages: usize) -> String {
+        let content = "BT /F1 9 Tf 10 10 Td (a) Tj ET\n".repeat(count);
+        let kids = vec!["3 0 R"; pages].join(" ");
+        format!(
+            "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [{kids}] /Count {pages} >>\nendobj\n\
+             3 0 obj\n<< /Type /Page /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n\
+             4 0 obj\n<< /Length {} >>\nstream\n{content}\nendstream\nendobj\n\
+             5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n",
+            content.len()
+        )
+    }
+
+    #[test]
+    fn a_file_draws_a_bounded_number_of_marks() {
+        let bytes = file_bytes(3, 2);
+        let file = File::parse(bytes.as_bytes()).unwrap();
+        let pages = run_pages(&file, &file.pages().unwrap());
+        assert_eq!(pages.iter().map(|p| (p.glyphs.len(), p.broken)).collect::<Vec<_>>(), [(3, false), (3, false)]);
+        // The same page listed many times, once the file has drawn all it may: broken, not grown.
+        let page = &file.pages().unwrap()[0];
+        let full = run_page(&file, page, &mut HashMap::new(), MAX_MARKS - 2);
+        assert_eq!((full.glyphs.len(), full.broken), (2, true));
     }
 }

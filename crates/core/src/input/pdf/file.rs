@@ -3,8 +3,9 @@
 
 use super::filters;
 use super::syntax::{Dict, Lexer, Object, Stream};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::ops::Deref;
 use std::rc::Rc;
 
 /// Where an object is stored.
@@ -33,15 +34,63 @@ pub struct File<'a> {
     cache: RefCell<HashMap<u32, Rc<Object>>>,
     /// Decoded object streams by object number.
     streams: RefCell<HashMap<u32, Rc<ObjectStream>>>,
+    /// Bytes unpacked by [`File::stream_data`] so far.
+    unpacked: Cell<usize>,
 }
 
 /// No chain of `/Prev` sections, page tree or references is followed deeper than this.
 const MAX_CHAIN: usize = 64;
+/// The streams of a file (content used on many pages counted each time) unpack to at most this in
+/// all: the input is at most 16 MB, and a stream used over and over must not make it unbounded.
+pub const MAX_UNPACKED_BYTES: usize = 4 * filters::MAX_STREAM_BYTES;
+
+/// An object as found: where it is written, or shared from the file's objects (not copied).
+pub enum Found<'o> {
+    Here(&'o Object),
+    Shared(Rc<Object>),
+}
+
+impl Deref for Found<'_> {
+    type Target = Object;
+    fn deref(&self) -> &Object {
+        match self {
+            Found::Here(o) => o,
+            Found::Shared(o) => o,
+        }
+    }
+}
+
+static NULL: Object = Object::Null;
+
+/// A page of the page tree: its dictionary, and the attributes it has or inherits (`Resources`,
+/// `MediaBox`, `CropBox`, `Rotate`), shared with the other pages that inherit them.
+pub struct PageNode {
+    /// The page's dictionary (shared: a damaged tree may list one page many times).
+    object: Rc<Object>,
+    attributes: Vec<(&'static [u8], Rc<Object>)>,
+}
+
+impl PageNode {
+    pub fn dict(&self) -> &Dict {
+        self.object.as_dict().expect("a page node is a dictionary")
+    }
+
+    /// An attribute of the page, its own or inherited, references followed.
+    pub fn attribute(&self, key: &[u8]) -> Option<&Object> {
+        self.attributes.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
+    }
+}
 
 impl<'a> File<'a> {
     pub fn parse(data: &'a [u8]) -> Result<File<'a>, FileError> {
-        let mut file =
-            File { data, xref: HashMap::new(), trailer: Dict::default(), cache: RefCell::default(), streams: RefCell::default() };
+        let mut file = File {
+            data,
+            xref: HashMap::new(),
+            trailer: Dict::default(),
+            cache: RefCell::default(),
+            streams: RefCell::default(),
+            unpacked: Cell::new(0),
+        };
         if !file.read_xref_chain() || file.trailer.get(b"Root").is_none() {
             file.xref.clear();
             file.trailer = Dict::default();
@@ -300,57 +349,82 @@ impl<'a> File<'a> {
         Object::Null
     }
 
+    /// An object with references followed, without copying it.
+    pub fn follow<'o>(&self, object: &'o Object) -> Found<'o> {
+        let Object::Ref(mut num) = *object else { return Found::Here(object) };
+        for _ in 0..MAX_CHAIN {
+            let Some(found) = self.get(num) else { break };
+            match *found {
+                Object::Ref(next) => num = next,
+                _ => return Found::Shared(found),
+            }
+        }
+        Found::Here(&NULL)
+    }
+
+    /// `dict[key]` with references followed, without copying it.
+    pub fn follow_in<'o>(&self, dict: &'o Dict, key: &[u8]) -> Found<'o> {
+        dict.get(key).map_or(Found::Here(&NULL), |o| self.follow(o))
+    }
+
     /// `dict[key]` resolved.
     pub fn get_in(&self, dict: &Dict, key: &[u8]) -> Object {
         dict.get(key).map_or(Object::Null, |o| self.resolve(o))
     }
 
-    /// The decoded bytes of a stream.
+    /// The decoded bytes of a stream; refused once the file's streams have unpacked to more than
+    /// [`MAX_UNPACKED_BYTES`].
     pub fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>, filters::FilterError> {
-        filters::decode(&stream.dict, &stream.raw, &|o| self.resolve(o))
+        if self.unpacked.get() > MAX_UNPACKED_BYTES {
+            return Err(filters::FilterError::TooLarge);
+        }
+        let data = filters::decode(&stream.dict, &stream.raw, &|o| self.resolve(o))?;
+        self.unpacked.set(self.unpacked.get() + data.len());
+        Ok(data)
     }
 
     fn catalog(&self) -> Option<Dict> {
         self.get_in(&self.trailer, b"Root").as_dict().cloned()
     }
 
-    /// The pages in order, each with its inherited attributes (`Resources`, `MediaBox`) filled in;
-    /// None when the page tree is broken (a page missing: a damaged or truncated file).
-    pub fn pages(&self) -> Option<Vec<Dict>> {
+    /// The pages in order, each with its inherited attributes; None when the page tree is broken
+    /// (a page missing: a damaged or truncated file).
+    pub fn pages(&self) -> Option<Vec<PageNode>> {
         let root = self.catalog()?;
-        let tree = self.get_in(&root, b"Pages");
+        let tree = self.follow_in(&root, b"Pages");
         let mut out = Vec::new();
-        self.collect_pages(tree.as_dict()?, &Dict::default(), &mut out, 0)?;
+        self.collect_pages(tree, &[], &mut out, 0)?;
         Some(out)
     }
 
-    fn collect_pages(&self, node: &Dict, inherited: &Dict, out: &mut Vec<Dict>, depth: usize) -> Option<()> {
+    fn collect_pages(&self, found: Found, inherited: &[(&'static [u8], Rc<Object>)], out: &mut Vec<PageNode>, depth: usize) -> Option<()> {
         if depth > MAX_CHAIN || out.len() > 10_000 {
             return None;
         }
-        let mut attrs = inherited.clone();
+        let node = found.as_dict()?;
+        let mut attributes = inherited.to_vec();
         for key in [&b"Resources"[..], b"MediaBox", b"CropBox", b"Rotate"] {
             if let Some(v) = node.get(key) {
-                attrs.0.retain(|(k, _)| k != key);
-                attrs.0.push((key.to_vec(), self.resolve(v)));
+                let value = match self.follow(v) {
+                    Found::Shared(shared) => shared,
+                    Found::Here(here) => Rc::new(here.clone()),
+                };
+                attributes.retain(|(k, _)| *k != key);
+                attributes.push((key, value));
             }
         }
-        match self.get_in(node, b"Kids") {
+        match &*self.follow_in(node, b"Kids") {
             Object::Array(kids) => {
-                for kid in &kids {
-                    let kid = self.resolve(kid);
-                    self.collect_pages(kid.as_dict()?, &attrs, out, depth + 1)?;
+                for kid in kids {
+                    self.collect_pages(self.follow(kid), &attributes, out, depth + 1)?;
                 }
             }
             _ if node.get(b"Type").and_then(Object::as_name) != Some(b"Pages") => {
-                let mut page = node.clone();
-                for (k, v) in attrs.0 {
-                    if page.get(&k).is_none() || matches!(page.get(&k), Some(Object::Ref(_))) {
-                        page.0.retain(|(key, _)| *key != k);
-                        page.0.push((k, v));
-                    }
-                }
-                out.push(page);
+                let object = match &found {
+                    Found::Shared(shared) => shared.clone(),
+                    Found::Here(here) => Rc::new((*here).clone()),
+                };
+                out.push(PageNode { object, attributes });
             }
             _ => return None,
         }
@@ -376,9 +450,21 @@ mod tests {
         let file = File::parse(pdf.as_bytes()).unwrap();
         let pages = file.pages().unwrap();
         assert_eq!(pages.len(), 1);
-        assert!(pages[0].get(b"MediaBox").is_some(), "inherited");
+        assert!(pages[0].attribute(b"MediaBox").is_some(), "inherited");
         // A wrong startxref: the objects are found by scanning.
         let broken = pdf.replace(&format!("startxref\n{xref}"), "startxref\n7");
         assert_eq!(File::parse(broken.as_bytes()).unwrap().pages().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_streams_of_a_file_unpack_to_a_bounded_total() {
+        let file = File::parse(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap();
+        let stream = Stream { dict: Dict::default(), raw: b"BT ET".to_vec() };
+        assert_eq!(file.stream_data(&stream).unwrap(), b"BT ET");
+        assert_eq!(file.unpacked.get(), 5);
+        // A stream used over and over (on every page, in every part of the content) stops here.
+        file.unpacked.set(MAX_UNPACKED_BYTES);
+        assert!(file.stream_data(&stream).is_ok());
+        assert_eq!(file.stream_data(&stream), Err(filters::FilterError::TooLarge));
     }
 }

@@ -12,6 +12,8 @@ pub enum FilterError {
     /// An image codec (DCT, JPX, CCITT, JBIG2) or an unknown filter.
     Unsupported,
     Corrupt,
+    /// The file's streams have unpacked to more than a file may (`file::MAX_UNPACKED_BYTES`).
+    TooLarge,
 }
 
 /// The decoded bytes of a stream with dictionary `dict`. `resolve` reads indirect filter parameters.

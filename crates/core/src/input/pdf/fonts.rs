@@ -8,6 +8,11 @@ use std::collections::HashMap;
 
 /// No CMap range expands to more codes than this.
 const MAX_RANGE: u32 = 1 << 16;
+/// A CMap maps, and a font gives widths for, at most this many codes in all (a CJK font has up to
+/// 65 536 glyphs): ranges 20 bytes long must not add up to billions of entries.
+const MAX_CODES: usize = 1 << 17;
+/// Codespace ranges a CMap may have (each shown byte is tried against them; real ones have a few).
+const MAX_CODESPACES: usize = 64;
 
 /// A font of a page, ready to decode shown strings.
 #[derive(Debug)]
@@ -164,26 +169,28 @@ impl Font {
     }
 }
 
-/// `W` of a CIDFont: `c [w1 w2 …]` and `c_first c_last w`.
+/// `W` of a CIDFont: `c [w1 w2 …]` and `c_first c_last w`; at most [`MAX_CODES`] widths set in all.
 fn read_cid_widths(file: &File, w: &[Object], widths: &mut HashMap<u32, f64>) {
+    let mut left = MAX_CODES;
     let mut i = 0;
-    while i < w.len() {
-        let Some(first) = file.resolve(&w[i]).as_int().and_then(|c| u32::try_from(c).ok()) else { return };
-        match w.get(i + 1).map(|o| file.resolve(o)) {
+    while i < w.len() && left > 0 {
+        let Some(first) = file.follow(&w[i]).as_int().and_then(|c| u32::try_from(c).ok()) else { return };
+        match w.get(i + 1).map(|o| file.follow(o)).as_deref() {
             Some(Object::Array(list)) => {
-                for (k, v) in list.iter().enumerate().take(MAX_RANGE as usize) {
-                    if let Some(v) = v.as_f64() {
-                        widths.insert(first + k as u32, v);
-                    }
+                for (k, v) in list.iter().enumerate().take(left.min(MAX_RANGE as usize)) {
+                    let (Some(code), Some(v)) = (first.checked_add(k as u32), v.as_f64()) else { break };
+                    widths.insert(code, v);
                 }
+                left = left.saturating_sub(list.len().max(1));
                 i += 2;
             }
             Some(last) => {
-                let (Some(last), Some(v)) = (last.as_int(), w.get(i + 2).and_then(|o| file.resolve(o).as_f64())) else { return };
-                let last = u32::try_from(last).unwrap_or(0).min(first.saturating_add(MAX_RANGE));
+                let (Some(last), Some(v)) = (last.as_int(), w.get(i + 2).and_then(|o| file.follow(o).as_f64())) else { return };
+                let last = u32::try_from(last).unwrap_or(0).min(first.saturating_add(MAX_RANGE)).min(first.saturating_add(left as u32 - 1));
                 for c in first..=last {
                     widths.insert(c, v);
                 }
+                left = left.saturating_sub((last.saturating_sub(first) as usize) + 1);
                 i += 3;
             }
             None => return,
@@ -221,7 +228,7 @@ fn parse_cmap(data: &[u8]) -> CMap {
             b"endcodespacerange" => {
                 for pair in operands.chunks_exact(2) {
                     if let (Object::Str(lo), Object::Str(hi)) = (&pair[0], &pair[1]) {
-                        if !lo.is_empty() && lo.len() == hi.len() && lo.len() <= 4 {
+                        if !lo.is_empty() && lo.len() == hi.len() && lo.len() <= 4 && cmap.codespace.len() < MAX_CODESPACES {
                             cmap.codespace.push((lo.len(), lo.clone(), hi.clone()));
                         }
                     }
@@ -235,7 +242,9 @@ fn parse_cmap(data: &[u8]) -> CMap {
                         _ => continue,
                     };
                     if let Object::Str(src) = &pair[0] {
-                        cmap.map.insert(code_value(src), text);
+                        if cmap.map.len() < MAX_CODES {
+                            cmap.map.insert(code_value(src), text);
+                        }
                     }
                 }
             }
@@ -243,9 +252,10 @@ fn parse_cmap(data: &[u8]) -> CMap {
                 for triple in operands.chunks_exact(3) {
                     let (Object::Str(lo), Object::Str(hi)) = (&triple[0], &triple[1]) else { continue };
                     let (lo, hi) = (code_value(lo), code_value(hi));
-                    if hi < lo || hi - lo > MAX_RANGE {
+                    if hi < lo || hi - lo > MAX_RANGE || cmap.map.len() >= MAX_CODES {
                         continue;
                     }
+                    let hi = hi.min(lo.saturating_add((MAX_CODES - cmap.map.len()) as u32 - 1));
                     match &triple[2] {
                         Object::Str(dst) if !dst.is_empty() => {
                             let mut units: Vec<u16> =
@@ -290,5 +300,35 @@ mod tests {
         assert_eq!(cmap.map[&0x10], "一");
         assert_eq!(cmap.map[&0x22], "2");
         assert_eq!(cmap.map[&0x101], "报");
+    }
+
+    #[test]
+    fn a_cmap_maps_a_bounded_number_of_codes() {
+        // Three ranges of 65 536 codes each, and 100 codespace ranges: capped, the rest left out.
+        let ranges: String = (0..3).map(|k| format!("<{k:04X}0000> <{k:04X}FFFF> <0041>\n")).collect();
+        let spaces: String = (0..100).map(|_| "<00> <FF>\n").collect();
+        let cmap = parse_cmap(format!("100 begincodespacerange {spaces} endcodespacerange 3 beginbfrange {ranges} endbfrange").as_bytes());
+        assert_eq!((cmap.map.len(), cmap.codespace.len()), (MAX_CODES, MAX_CODESPACES));
+        assert_eq!(cmap.map[&0x0001_0000], "A");
+        assert!(!cmap.map.contains_key(&0x0002_0000));
+    }
+
+    #[test]
+    fn cid_widths_are_bounded_and_stop_at_the_last_code() {
+        let file = File::parse(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap();
+        let mut lx = Lexer::new(b"[1 [500 600] 10 4294967295 700 4294967294 [1 2 3 4]]", 0);
+        let Some(Object::Array(w)) = lx.object(true) else { panic!() };
+        let mut widths = HashMap::new();
+        read_cid_widths(&file, &w, &mut widths);
+        assert_eq!((widths[&1], widths[&2], widths[&10]), (500.0, 600.0, 700.0));
+        // The range is cut to MAX_RANGE codes; codes past u32::MAX are not wrapped around (nor a panic).
+        assert_eq!(widths.len(), 2 + MAX_RANGE as usize + 1 + 2);
+        assert_eq!((widths[&4_294_967_294], widths[&4_294_967_295]), (1.0, 2.0));
+        // Three ranges of 65 536 codes: the font's widths stop at MAX_CODES.
+        let mut lx = Lexer::new(b"[0 65535 1 65536 131071 1 131072 196607 1]", 0);
+        let Some(Object::Array(w)) = lx.object(true) else { panic!() };
+        let mut widths = HashMap::new();
+        read_cid_widths(&file, &w, &mut widths);
+        assert_eq!(widths.len(), MAX_CODES);
     }
 }

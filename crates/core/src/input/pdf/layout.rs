@@ -21,11 +21,12 @@ struct Open {
     pages: Vec<usize>,
 }
 
-/// The blocks of a document's pages (page numbers are 1-based in the result).
-pub fn blocks(pages: &[Page]) -> Vec<Block> {
+/// The blocks of a document's pages (page numbers are 1-based in the result); None when finding
+/// the ruled tables would take more than a file may (`grid::MAX_WORK`).
+pub fn blocks(pages: &[Page]) -> Option<Vec<Block>> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
-    for item in items(pages) {
+    for item in items(pages)? {
         match item {
             Item::Table(table, pages, first_on_page) => {
                 let continues = first_on_page
@@ -47,7 +48,7 @@ pub fn blocks(pages: &[Page]) -> Vec<Block> {
         }
     }
     close(&mut out, open);
-    out
+    Some(out)
 }
 
 /// Moves the end of the flow down to `y` (with the size of what ends there).
@@ -60,7 +61,8 @@ fn further(end: &mut Option<(f64, f64)>, y: f64, size: f64) {
 /// The lines and tables of all pages in reading order. Ruled tables are found page by page; the
 /// other lines form one flow with the pages stacked, where unruled tables are found (so one that
 /// runs on across a page break stays one table).
-fn items(pages: &[Page]) -> Vec<Item> {
+fn items(pages: &[Page]) -> Option<Vec<Item>> {
+    let mut work = grid::MAX_WORK;
     let mut placed: Vec<(f64, Item)> = Vec::new();
     let mut flow: Vec<Flow> = Vec::new();
     let mut offset = 0.0;
@@ -68,7 +70,7 @@ fn items(pages: &[Page]) -> Vec<Item> {
     let mut end: Option<(f64, f64)> = None;
     for (index, page) in pages.iter().enumerate() {
         let number = index + 1;
-        let (tables, taken) = grid::tables(&page.rules, &page.glyphs);
+        let (tables, taken) = grid::tables(&page.rules, &page.glyphs, &mut work)?;
         let free: Vec<&Glyph> = page.glyphs.iter().zip(&taken).filter(|(_, t)| !**t).map(|(g, _)| g).collect();
         let margin = page.height * 0.12;
         let page_lines: Vec<(f64, Vec<&Glyph>)> = baselines(&free)
@@ -110,7 +112,7 @@ fn items(pages: &[Page]) -> Vec<Item> {
         }
         offset += page.height;
     }
-    let found = unruled::tables(&flow);
+    let found = unruled::tables(&flow, &mut work)?;
     let mut in_table = vec![false; flow.len()];
     for f in found {
         for slot in &mut in_table[f.first..f.first + f.lines] {
@@ -125,7 +127,7 @@ fn items(pages: &[Page]) -> Vec<Item> {
         }
     }
     placed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    placed.into_iter().map(|(_, i)| i).collect()
+    Some(placed.into_iter().map(|(_, i)| i).collect())
 }
 
 fn close(out: &mut Vec<Block>, open: Option<Open>) {

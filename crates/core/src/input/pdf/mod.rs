@@ -43,7 +43,7 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     if pages.is_empty() {
         return Err(PdfError::Damaged);
     }
-    let pages: Vec<Page> = pages.iter().map(|p| content::run_page(&file, p)).collect();
+    let pages = content::run_pages(&file, &pages);
     if pages.iter().any(|p| p.broken) {
         return Err(PdfError::Damaged);
     }
@@ -61,7 +61,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, PdfError> {
     if unmapped * 5 > shown {
         return Err(PdfError::Unmapped);
     }
-    contained(|| Ok(layout::blocks(&pages)))
+    contained(|| layout::blocks(&pages).ok_or(PdfError::Damaged))
 }
 
 /// Runs the reader; on native builds that unwind, a panic (a bug met by a malformed file) becomes

@@ -10,6 +10,10 @@ use super::lines::{join_wrapped, lines, Line};
 const CELL_GAP: f64 = 1.0;
 /// A gutter between columns is at least this wide (in font sizes).
 const GUTTER: f64 = 0.4;
+/// A table is looked for in at most this many lines from where it would start (the longest in the
+/// test PDFs takes 135): each line that could start one is tried, so the lines each try looks at
+/// must not grow with the document.
+const MAX_LINES: usize = 400;
 
 /// A line of the document's text outside ruled tables: its page, its place in the text flow
 /// (pages stacked, so a table runs on across a page break), its glyphs left to right.
@@ -39,8 +43,9 @@ struct Row<'g> {
     refs: &'g [&'g Glyph],
 }
 
-/// The unruled tables of the text flow.
-pub fn tables(flow: &[Flow]) -> Vec<Found> {
+/// The unruled tables of the text flow; None when the lines looked at use up the file's `work`
+/// (`grid::MAX_WORK`).
+pub fn tables(flow: &[Flow], work: &mut usize) -> Option<Vec<Found>> {
     let rows: Vec<Row> = flow
         .iter()
         .map(|line| {
@@ -61,8 +66,12 @@ pub fn tables(flow: &[Flow]) -> Vec<Found> {
         }
         // Extend over the lines close below (wrapped cell text, the next rows).
         let mut end = i + 1;
-        while end < rows.len() && rows[end].y - rows[end - 1].y <= rows[end - 1].size.max(rows[end].size) * 2.5 {
+        while end < rows.len() && end - i < MAX_LINES && rows[end].y - rows[end - 1].y <= rows[end - 1].size.max(rows[end].size) * 2.5 {
             end += 1;
+        }
+        *work = work.saturating_sub(end - i);
+        if *work == 0 {
+            return None;
         }
         match table(&rows[i..end]) {
             Some((table, pages, used)) => {
@@ -72,7 +81,7 @@ pub fn tables(flow: &[Flow]) -> Vec<Found> {
             None => i += 1,
         }
     }
-    out
+    Some(out)
 }
 
 /// The column gutters of lines: x ranges that (almost) no line covers, between the first and last
@@ -216,4 +225,32 @@ fn build(rows: &[Row], mut used: usize, gutters: Vec<(f64, f64)>) -> Option<(Tab
     let rows_text: Vec<Vec<Option<String>>> =
         grid.into_iter().map(|cells| cells.into_iter().map(|c| Some(join_wrapped(&c))).collect()).collect();
     Some((Table { left, right, top, bottom, rows: rows_text, gutters, ruled: false }, pages, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::pdf::grid::MAX_WORK;
+
+    /// The work `tables` counts for `n` lines of two cells each, 14 points apart: never a table,
+    /// so every line is tried as a start.
+    fn work(n: usize) -> usize {
+        let glyphs: Vec<Glyph> = (0..2 * n)
+            .map(|k| Glyph {
+                x: if k % 2 == 0 { 40.0 } else { 200.0 }, y: 14.0 * (k / 2) as f64, width: 9.0, size: 9.0, text: "规".into()
+            })
+            .collect();
+        let flow: Vec<Flow> =
+            glyphs.chunks(2).enumerate().map(|(i, pair)| Flow { page: 1 + i / 50, y: pair[0].y, glyphs: pair.iter().collect() }).collect();
+        let mut left = MAX_WORK;
+        assert!(tables(&flow, &mut left).unwrap().is_empty());
+        MAX_WORK - left
+    }
+
+    #[test]
+    fn ten_times_the_lines_is_at_most_twelve_times_the_work() {
+        let (small, large) = (work(2_000), work(20_000));
+        assert!(large <= 12 * small, "{small} then {large}");
+        assert!(tables(&[], &mut 0).is_some_and(|found| found.is_empty()), "no lines, no work");
+    }
 }
