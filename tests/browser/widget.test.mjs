@@ -157,15 +157,20 @@ test('click, keyboard, rich paste, drop, choose file and export inside the shado
   await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelector('#organ')?.textContent === '淮安市人民政府');
   assert.equal(await page.locator(`${W} #cell-applications-new-total`).getAttribute('title'), '来源：网页表格 2 第 4 行第 8 格');
 
-  // Drop a .docx on the widget.
+  // Drop a .docx on the widget, with a second file: the widget has no batch view, so it reads the
+  // first and says so.
   const docx = [...fixture('structured/hongze-district-2023.docx')];
   await shadow(page, (root, data) => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(data)], '洪泽区2023年报.docx'));
+    dt.items.add(new File(['另一份报告'], '另一份.txt'));
     root.querySelector('.app').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
   }, docx);
   await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelector('#organ')?.textContent === '洪泽区人民政府');
   assert.equal(await page.locator(`${W} #cell-reviews-review-upheld`).getAttribute('title'), '来源：Word 表格 3 第 4 行第 1 格');
+  await page.waitForSelector(`${W} .notice`);
+  assert.match(await page.locator(`${W} .notice-text`).textContent(), /^拖入了 2 个文件，这里一次检查一份报告：已载入第一个文件“洪泽区2023年报\.docx”。/);
+  await page.locator(`${W} .notice-close`).click();
 
   // Choose a file with the file picker; an image is refused with the notice, the text kept.
   const kept = await page.locator(`${W} #source`).inputValue();

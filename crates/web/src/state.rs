@@ -163,6 +163,23 @@ impl Shared {
         leptos::task::spawn_local(async move { this.open(file.name(), file).await });
     }
 
+    /// Reads the first of the files dropped on a shell without a batch view (the widget, the offline
+    /// file) and, when there were several, says that only the first was read.
+    pub fn open_first_file(&self, files: web_sys::FileList) {
+        let Some(file) = files.get(0) else { return };
+        let count = files.length();
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            this.open(name.clone(), file).await;
+            if count > 1 && this.notice.get_untracked().is_none() {
+                this.notice.set(Some(format!(
+                    "拖入了 {count} 个文件，这里一次检查一份报告：已载入第一个文件“{name}”。要一次检查多份报告，请使用带批量检查的页面或命令行（nianbao check）。"
+                )));
+            }
+        });
+    }
+
     async fn open(&self, name: String, file: web_sys::File) {
         match self.read_file(&name, &file).await {
             Ok(input) => self.load_input(input, Some(name)),

@@ -25,9 +25,8 @@ pub fn Checker(shared: Shared) -> impl IntoView {
         if transfer.as_ref().is_some_and(|dt| shared.take_batch(dt)) {
             return;
         }
-        let file = transfer.and_then(|dt| dt.files()).and_then(|files| files.get(0));
-        match file {
-            Some(file) => shared.open_file(file),
+        match transfer.and_then(|dt| dt.files()).filter(|files| files.length() > 0) {
+            Some(files) => shared.open_first_file(files),
             None => shared.notice.set(Some("拖入的内容不是文件。请拖入报告文件（.docx、.html 或 .txt），或直接粘贴文字。".to_owned())),
         }
     };
