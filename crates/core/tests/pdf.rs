@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cell_values, fixture, key, sample};
+use common::{cell_values, fixture, key, pdf_of, sample};
 use nianbao_core::{check_bytes, Finding, ReadError, Report};
 
 fn pdf(name: &str) -> Report {
@@ -45,24 +45,6 @@ fn libreoffice_pdfs_give_the_cells_of_their_docx() {
         assert_eq!(got, want, "{name}");
         assert_eq!(findings(&r), findings(&docx), "{name}");
     }
-}
-
-/// A PDF of the given objects (numbered from 1; object 1 is the catalog) with a correct
-/// cross-reference table.
-fn pdf_of(objects: &[&str]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
-    out
 }
 
 /// One A4 page showing `content`, with a Helvetica font and a 1×1 image as resources.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{docx_with, fixture};
+use common::{docx_with, fixture, pdf_of};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -339,23 +339,6 @@ fn the_doc_reader_scales_linearly() {
             ("cells without rows", &|n| doc_of(&vec![("1\x07".to_owned(), in_table(None)); 500 * n], false)),
         ],
     );
-}
-
-/// A PDF of the given objects (numbered from 1; object 1 is the catalog) with its cross-reference table.
-fn pdf_of(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
-    out
 }
 
 /// A stream object's body.

@@ -169,3 +169,21 @@ pub fn docx_with(document_xml: &[u8], flags: u16) -> Vec<u8> {
     out.extend(0u16.to_le_bytes());
     out
 }
+
+/// A PDF of the given objects (numbered from 1; object 1 is the catalog) with a correct
+/// cross-reference table.
+pub fn pdf_of(objects: &[impl AsRef<str>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{}\nendobj\n", i + 1, body.as_ref()).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out
+}
