@@ -90,8 +90,16 @@ impl<'a> Searched<'a> {
         Searched { text, set: char_set(text) }
     }
 
+    /// The byte offset of `word` in the text.
+    pub fn find(&self, word: &str) -> Option<usize> {
+        if char_set(word) & !self.set != 0 {
+            return None;
+        }
+        find_from(self.text, word, 0)
+    }
+
     pub fn contains(&self, word: &str) -> bool {
-        char_set(word) & !self.set == 0 && contains(self.text, word)
+        self.find(word).is_some()
     }
 
     pub fn contains_any(&self, words: &[&str]) -> bool {

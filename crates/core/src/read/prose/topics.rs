@@ -126,8 +126,9 @@ fn claims_of(sentence: &Sentence) -> Vec<Claim> {
         if counts {
             continue;
         }
-        for neg in negations.iter().filter(|_| clause.contains(['无', '未', '没'])) {
-            let Some(at) = crate::text::find_from(clause, neg, 0) else {
+        let searched = Searched::new(clause);
+        for neg in negations {
+            let Some(at) = searched.find(neg) else {
                 continue;
             };
             let after = &clause[at + neg.len()..];
@@ -146,7 +147,6 @@ fn claims_of(sentence: &Sentence) -> Vec<Claim> {
             }
             break;
         }
-        let searched = Searched::new(clause);
         if searched.contains_any(&["均", "全部", "都"]) && searched.contains("维持") {
             // The subject is in the clause, or the last one named before it: "复议5件，均获维持".
             let before = &text[..text.find(clause).unwrap_or(0) + clause.len()];
