@@ -37,9 +37,9 @@ impl Value {
             let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
             return Value::Number { value, unit: None, signed: false, decimal: false };
         }
-        // Labels, the common case, start with neither a digit, a sign nor a placeholder.
+        // Labels, the common case, start with neither a digit, a sign (`parse_number`) nor a placeholder.
         let first = s.chars().next().map(fold_char);
-        if !first.is_some_and(|c| c.is_ascii_digit() || "+﹢-－−﹣/—–―\\×无".contains(c)) {
+        if !first.is_some_and(|c| c.is_ascii_digit() || "+﹢-－−﹣".contains(c) || PLACEHOLDERS.iter().any(|p| p.starts_with(c))) {
             return Value::Text;
         }
         let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
