@@ -168,7 +168,12 @@ pub fn fold_char(c: char) -> char {
 /// The skeleton of a label: folded, with only ideographs, digits and letters kept (no spaces,
 /// punctuation, brackets or quotes), so `（二）部分公开` and `(二) 部 分 公 開` compare equal.
 pub fn skeleton(s: &str) -> String {
-    s.chars().map(fold_char).filter(|c| is_skeleton_char(*c)).map(|c| c.to_ascii_lowercase()).collect()
+    skeleton_chars(s).collect()
+}
+
+/// The characters of [`skeleton`] one by one, for comparing without building the String.
+pub fn skeleton_chars(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    s.chars().map(fold_char).filter(|c| is_skeleton_char(*c)).map(|c| c.to_ascii_lowercase())
 }
 
 pub fn is_skeleton_char(c: char) -> bool {

@@ -172,10 +172,11 @@ pub fn decode_with_legacy(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>
     } else {
         return Err(ReadError::Binary);
     };
-    if looks_binary(&text) {
+    let scan = scan(&text);
+    if scan.binary {
         return Err(ReadError::Binary);
     }
-    let text = if has_breaks(&text) { normalize_newlines(&text) } else { text };
+    let text = if scan.breaks { normalize_newlines(&text) } else { text };
     if text.chars().all(crate::text::is_space) {
         return Err(ReadError::Empty);
     }
@@ -215,6 +216,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
+    if !sample.contains(&0) {
+        return None;
+    }
     let pairs = sample.len() / 2;
     let zero_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
     let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
@@ -227,34 +231,59 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// Text with NULs or many control characters is not a report.
-fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars().take(65536) {
-        total += 1;
-        if c == '\0' {
-            return true;
-        }
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x0b') || c == '\u{fffd}' {
-            control += 1;
-        }
-    }
-    control * 20 > total
+/// What one pass over decoded text finds before it is accepted.
+struct Scan {
+    /// NULs, or more than one character in 20 a control character or U+FFFD, among the first
+    /// 65,536 characters: not a report.
+    binary: bool,
+    /// `normalize_newlines` would change the text (most UTF-8 files: no, and no copy is made).
+    breaks: bool,
 }
 
-/// Whether `normalize_newlines` would change the text (most UTF-8 files: no, and no copy is made).
-fn has_breaks(text: &str) -> bool {
-    let b = text.as_bytes();
-    let lead = |x: &u8| matches!(x, b'\r' | b'\x0b' | b'\x0c' | 0xc2 | 0xe2 | 0xef);
-    b.iter().enumerate().filter(|(_, x)| lead(x)).any(|(i, &x)| match x {
-        b'\r' | b'\x0b' | b'\x0c' => true,
-        0xc2 => b.get(i + 1) == Some(&0x85),                                              // U+0085
-        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)), // U+2028, U+2029
-        0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),               // U+FEFF
-        _ => false,
-    })
+/// One pass over the bytes of the text; only the bytes in [`ATTENTION`] are looked at closer.
+fn scan(text: &str) -> Scan {
+    const CHARS: usize = 65536;
+    let counted = match text.len() > CHARS {
+        true => text.char_indices().nth(CHARS).map_or(text.len(), |(at, _)| at),
+        false => text.len(),
+    };
+    let bytes = text.as_bytes();
+    let (mut control, mut breaks) = (0usize, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if !ATTENTION[b as usize] {
+            continue;
+        }
+        let next = |k: usize| bytes.get(i + k).copied();
+        let (is_control, is_break) = match b {
+            0 if i < counted => return Scan { binary: true, breaks },
+            b'\n' | b'\t' => (false, false),
+            b'\r' | b'\x0b' | b'\x0c' => (false, true),
+            0x01..=0x1f | 0x7f => (true, false),
+            0xc2 => (matches!(next(1), Some(0x80..=0x9f)), next(1) == Some(0x85)), // U+0080–U+009F, U+0085
+            0xe2 => (false, next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9))), // U+2028, U+2029
+            0xef => (next(1) == Some(0xbf) && next(2) == Some(0xbd), next(1) == Some(0xbb) && next(2) == Some(0xbf)), // U+FFFD, U+FEFF
+            _ => (false, false),
+        };
+        control += usize::from(is_control && i < counted);
+        breaks |= is_break;
+    }
+    Scan { binary: control * 20 > text[..counted].chars().count(), breaks }
 }
+
+/// The bytes that can start a control character, a line break or U+FFFD/U+FEFF in UTF-8.
+const ATTENTION: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xe2] = true;
+    table[0xef] = true;
+    table
+};
 
 /// CRLF, CR, form feed and Unicode line separators become LF; stray BOMs are dropped.
 fn normalize_newlines(text: &str) -> String {

@@ -81,24 +81,16 @@ impl Folded {
         let last = self.raw[i + word.len() - 1];
         (self.raw[i], last + line[last..].chars().next().map_or(0, char::len_utf8))
     }
-
-    /// The skeleton byte whose char stands at line byte `at`, if that char is in the skeleton.
-    fn at_line_byte(&self, at: usize) -> Option<usize> {
-        let i = self.raw.partition_point(|&r| r < at);
-        (self.raw.get(i) == Some(&at)).then_some(i)
-    }
 }
 
 /// Where to break a long line: before headings (with their numeral) and, inside the tables'
 /// stretch, before captions and row labels (with their numbering).
 fn breaks(line: &str) -> Vec<usize> {
-    let folded = Folded::new(line);
     // (section, start, end) of each heading.
     let mut headings: Vec<(u8, usize, usize)> = Vec::new();
-    for i in after_numerals(line).filter_map(|at| folded.at_line_byte(at)) {
+    for at in after_numerals(line).filter(|&at| line[at..].chars().next().is_some_and(|c| is_skeleton_char(fold_char(c)))) {
         for (index, (_, aliases)) in TITLES.iter().enumerate() {
-            for alias in aliases.iter().filter(|alias| folded.skeleton[i..].starts_with(**alias)) {
-                let (at, end) = folded.span(i, alias, line);
+            for end in aliases.iter().filter_map(|alias| skeleton_match(line, at, alias)) {
                 if let Some(start) = numeral_before(line, at, &NUMERALS[index]) {
                     headings.push((index as u8 + 1, start, end));
                 }
@@ -108,6 +100,7 @@ fn breaks(line: &str) -> Vec<usize> {
     if headings.len() < 2 {
         return Vec::new(); // a long paragraph, not a report run into one line
     }
+    let folded = Folded::new(line);
     let in_heading = |at: usize| headings.iter().any(|&(_, s, e)| s < at && at < e);
     let first_table = headings.iter().filter(|h| h.0 == 2).map(|h| h.1).min();
     let after_tables = headings.iter().filter(|h| h.0 == 5).map(|h| h.1).max();
@@ -125,6 +118,18 @@ fn breaks(line: &str) -> Vec<usize> {
     out.dedup();
     out.retain(|&at| at > 0 && at < line.len());
     out
+}
+
+/// Where `word` (a skeleton) ends in the line when the line's skeleton from byte `at` starts with
+/// it; the same as finding it in [`Folded`], without folding the whole line.
+fn skeleton_match(line: &str, at: usize, word: &str) -> Option<usize> {
+    let mut chars = line[at..].char_indices().map(|(i, c)| (at + i + c.len_utf8(), fold_char(c)));
+    let mut end = at;
+    for w in word.chars() {
+        let (after, _) = chars.by_ref().find(|(_, c)| is_skeleton_char(*c)).filter(|(_, c)| c.to_ascii_lowercase() == w)?;
+        end = after;
+    }
+    Some(end)
 }
 
 /// Where a section title may start: after a numeral (`一`, `2`), its separator (`、`, `.`) if

@@ -1,7 +1,7 @@
 //! The six sections of a report (SPEC §2): finding each heading, through its aliases and damaged
 //! forms (`2、 主动公开…`, half-width punctuation, spaces between characters, a lost numeral).
 
-use crate::text::{fold_char, is_space, skeleton, Source};
+use crate::text::{fold_char, is_space, skeleton_chars, Source};
 use serde::Serialize;
 
 /// A section heading found in the text.
@@ -49,19 +49,20 @@ pub fn find(source: &Source) -> Vec<Section> {
 
 /// The section number if `line` is a section heading.
 pub fn heading_no(line: &str) -> Option<u8> {
-    // Every title ends in 情况, 事项 or 概述: lines without those characters are not headings.
-    if !line.contains(['况', '況', '项', '項', '述']) {
-        return None;
-    }
     // Markdown (a PDF or web page converted to text): `## 四、…`, `**四、…**`, `> 四、…`.
     let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '_'));
-    if line.is_empty() || line.chars().count() > 60 {
+    // At most 60 characters, and every title ends in 情况, 事项 or 概述: a line without those
+    // characters is no heading.
+    if line.is_empty() || line.len() > 4 * 60 || line.chars().count() > 60 || !line.contains(['况', '況', '项', '項', '述']) {
         return None;
     }
     let (numeral, rest) = split_numeral(line);
-    let rest = skeleton(rest);
+    let rest = skeleton_chars(rest);
     let (index, _) = TITLES.iter().enumerate().find(|(_, (_, aliases))| {
-        aliases.iter().any(|alias| rest.starts_with(alias) && rest.chars().count() <= alias.chars().count() + MAX_SUFFIX)
+        aliases.iter().any(|alias| {
+            let mut chars = rest.clone();
+            alias.chars().all(|a| chars.next() == Some(a)) && chars.count() <= MAX_SUFFIX
+        })
     })?;
     let no = index as u8 + 1;
     match numeral {
