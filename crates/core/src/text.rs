@@ -22,8 +22,9 @@ pub struct Source {
 
 impl Source {
     pub fn new(text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut line_starts = Vec::with_capacity(text.len() / 16 + 1);
+        line_starts.push(0);
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
         Source { text, line_starts }
     }
 

@@ -215,9 +215,12 @@ pub fn published(source: &Source) -> Option<Published> {
 fn closing_date(source: &Source) -> Option<(usize, String)> {
     let count = source.line_count();
     (count.saturating_sub(15).max(1)..=count).rev().find_map(|no| {
-        let line: String = source.line(no).chars().filter(|c| !is_space(*c)).collect();
-        let date = date_in(&line)?;
-        (line.chars().count() <= 14).then_some((no, date))
+        let line = source.line(no);
+        if line.chars().filter(|c| !is_space(*c)).nth(14).is_some() {
+            return None; // more than 14 characters: not a date alone
+        }
+        let line: String = line.chars().filter(|c| !is_space(*c)).collect();
+        Some((no, date_in(&line)?))
     })
 }
 
