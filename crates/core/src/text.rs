@@ -53,6 +53,19 @@ impl Source {
         (1..=self.line_count()).map(move |no| (no, self.line_start(no), self.line(no)))
     }
 
+    /// The lines that contain `c`, as [`Source::lines`] gives them: one search through the text
+    /// (by the last byte of `c`'s UTF-8 form) instead of one per line.
+    pub fn lines_with(&self, c: char) -> impl Iterator<Item = (usize, usize, &str)> {
+        let mut next_line = 0; // the first line not given yet
+        self.text.match_indices(c).filter_map(move |(at, _)| {
+            let no = self.line_starts.partition_point(|&s| s <= at);
+            (no > next_line).then(|| {
+                next_line = no;
+                (no, self.line_start(no), self.line(no))
+            })
+        })
+    }
+
     /// The span of the byte range `start..end`.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let line = self.line_starts.partition_point(|&s| s <= start);
@@ -336,3 +349,15 @@ const TRADITIONAL: &[(char, char)] = &[
     ('點', '点'),
     ('黨', '党'),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_with_gives_each_line_once() {
+        let source = Source::new("发布时间：\n正文\n发文发布\n无\n发".to_owned());
+        let lines: Vec<(usize, usize, &str)> = source.lines_with('发').collect();
+        assert_eq!(lines, [(1, 0, "发布时间："), (3, 23, "发文发布"), (5, 40, "发")]);
+    }
+}

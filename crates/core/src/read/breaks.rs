@@ -5,7 +5,7 @@
 
 use crate::read::sections::TITLES;
 use crate::schema::{rows, TableKey};
-use crate::text::{fold_char, is_skeleton_char};
+use crate::text::{fold_char, is_skeleton_char, Source};
 
 /// A line at least this long (in chars) is looked into.
 const LONG_LINE: usize = 300;
@@ -25,20 +25,19 @@ const TABLE_WORDS: &[(&str, &str)] = &[
     ("其他处理", "（六）其他处理"),
 ];
 
-/// The text with line breaks restored in its long lines; the text itself when none is long.
-pub fn restore(text: String) -> String {
+/// The source with line breaks restored in its long lines; the source itself when none is long.
+pub fn restore(source: Source) -> Source {
     // Byte offsets in the text to break before.
     let mut at = Vec::new();
-    let mut line_start = 0;
-    for line in text.split('\n') {
+    for (_, line_start, line) in source.lines() {
         if line.len() >= LONG_LINE && line.chars().count() >= LONG_LINE {
             at.extend(breaks(line).into_iter().map(|b| line_start + b));
         }
-        line_start += line.len() + 1;
     }
     if at.is_empty() {
-        return text;
+        return source;
     }
+    let text = source.text();
     let mut out = String::with_capacity(text.len() + at.len());
     let mut from = 0;
     for at in at {
@@ -47,7 +46,7 @@ pub fn restore(text: String) -> String {
         from = at;
     }
     out.push_str(&text[from..]);
-    out
+    Source::new(out)
 }
 
 /// A line's skeleton, with the byte in the line where each of its bytes' chars starts.
@@ -186,8 +185,8 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_untouched() {
-        let text = "一、总体情况\n二、主动公开政府信息情况\n".to_owned();
-        assert_eq!(restore(text.clone()), text);
+        let text = "一、总体情况\n二、主动公开政府信息情况\n";
+        assert_eq!(restore(Source::new(text.to_owned())).text(), text);
     }
 
     #[test]
@@ -197,7 +196,7 @@ mod tests {
             "示例镇2023年政府信息公开工作年度报告一、总体情况{filler}二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000\
              三、收到和处理政府信息公开申请情况（一）予以公开10001000112.重复申请1000001四、政府信息公开行政复议、行政诉讼情况行政复议000000五、存在的主要问题及改进情况无"
         );
-        let restored = restore(line);
+        let restored = restore(Source::new(line)).text().to_owned();
         let lines: Vec<&str> = restored.lines().collect();
         assert_eq!(lines[1..3], ["一、总体情况", filler.as_str()]);
         assert!(lines.contains(&"二、主动公开政府信息情况"), "{lines:#?}");

@@ -194,9 +194,9 @@ fn digit_of(c: char) -> Option<u32> {
 /// The publication date: a page header's `发布时间`/`发布日期`, else a date alone on one of the
 /// last lines (the closing signature).
 pub fn published(source: &Source) -> Option<Published> {
-    for (no, _, line) in source.lines() {
-        // 发布时间, 发布日期, 发文日期 (Traditional 間 too): most lines have neither 发 nor the end.
-        if !line.contains('发') || !line.contains(['间', '間', '期']) {
+    // 发布时间, 发布日期, 发文日期 (Traditional 間 too): most lines have neither 发 nor the end.
+    for (no, _, line) in source.lines_with('发') {
+        if !line.contains(['间', '間', '期']) {
             continue;
         }
         let folded: String = line.chars().map(fold_char).filter(|c| !is_space(*c)).collect();

@@ -22,7 +22,7 @@ use tables::TableOutput;
 
 /// Parses decoded report text.
 pub fn parse(text: String, encoding: &'static str) -> Parsed {
-    let source = Source::new(breaks::restore(text));
+    let source = breaks::restore(Source::new(text));
     let sections = sections::find(&source);
     let first_section = sections.iter().map(|s| s.line).min().unwrap_or(source.line_count());
     let (organ, title_year, title_line) = meta::title(&source, first_section);
