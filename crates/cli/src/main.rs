@@ -113,7 +113,7 @@ fn check(args: &[String]) -> ExitCode {
     }
     // One file given on its own, and not a .zip of reports.
     let single = single_path && entries.len() == 1 && entries[0].file == o.paths[0];
-    let bytes = match export::render(&entries, o.format, single) {
+    let bytes = match pool.install(|| export::render(&entries, o.format, single)) {
         Ok(bytes) => bytes,
         Err(message) => {
             eprintln!("nianbao: {message}");

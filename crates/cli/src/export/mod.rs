@@ -3,16 +3,19 @@
 
 use crate::args::Format;
 use nianbao_core::batch::{sheet, Entry};
+use rayon::prelude::*;
 
 /// The bytes to write for the entries. `single` is one file given on its own (not a folder): its
-/// JSON is the SPEC §6 document itself and its text has no batch summary.
+/// JSON is the SPEC §6 document itself and its text has no batch summary. Each entry's JSON is
+/// written in parallel (on the current rayon pool).
 pub fn render(entries: &[Entry], format: Format, single: bool) -> Result<Vec<u8>, String> {
     let text = match format {
         Format::Text if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(crate::summary::render).collect(),
         Format::Text => batch_text(entries),
         Format::Json if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(|r| r.to_json() + "\n").collect(),
-        Format::Json => serde_json::to_string(entries).expect("entries always serialize") + "\n",
-        Format::Ndjson => entries.iter().map(|e| e.to_json() + "\n").collect(),
+        // serde_json's compact array of the entries, its elements written in parallel.
+        Format::Json => format!("[{}]\n", entries.par_iter().map(Entry::to_json).collect::<Vec<_>>().join(",")),
+        Format::Ndjson => entries.par_iter().map(|e| e.to_json() + "\n").collect::<Vec<_>>().concat(),
         Format::Csv => sheet::csv(&sheet::summary(entries)),
         Format::Xlsx => {
             let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
