@@ -135,11 +135,17 @@ fn skeleton_match(line: &str, at: usize, word: &str) -> Option<usize> {
 /// any, and white space; the places where `numeral_before` finds a numeral.
 fn after_numerals(line: &str) -> impl Iterator<Item = usize> + '_ {
     let skip_space = move |at: usize| at + (line[at..].len() - line[at..].trim_start_matches(char::is_whitespace).len());
-    line.char_indices().filter(|&(_, c)| NUMERALS.iter().any(|n| n.contains(&fold_char(c)))).flat_map(move |(at, c)| {
+    line.char_indices().filter(|&(_, c)| is_numeral(c)).flat_map(move |(at, c)| {
         let after = at + c.len_utf8();
         let separator = line[after..].chars().next().filter(|s| matches!(fold_char(*s), '、' | '.' | ',' | '．'));
         [Some(skip_space(after)), separator.map(|s| skip_space(after + s.len_utf8()))].into_iter().flatten()
     })
+}
+
+/// Whether `c` folds to one of [`NUMERALS`], without folding it: they and the full-width digits
+/// are the only characters that do (the test `numerals_fold_only_from_themselves` holds it).
+fn is_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '1'..='6' | '１'..='６')
 }
 
 /// The start of a section heading whose title starts at `at`: its numeral (`一、`, `2.`) right
@@ -182,6 +188,14 @@ fn numbering_before(line: &str, at: usize, label: &str, pattern: &str) -> usize 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numerals_fold_only_from_themselves() {
+        let folds_to_numeral = |c: char| NUMERALS.iter().any(|n| n.contains(&fold_char(c)));
+        for c in '\0'..='\u{ffff}' {
+            assert_eq!(is_numeral(c), folds_to_numeral(c), "{c}");
+        }
+    }
 
     #[test]
     fn ordinary_text_is_untouched() {
