@@ -39,7 +39,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
         let region = start.map(|start| (start, region_end(&source, &sections, &starts, start)));
         let segments = match region {
             Some((start, end)) if start < end => tokens::segments(&source, start + 1, end),
-            _ => Vec::new(),
+            _ => Default::default(),
         };
         let read_table = match table {
             TableKey::Active => tables::read_active,

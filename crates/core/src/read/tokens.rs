@@ -21,9 +21,8 @@ pub struct Token<'a> {
 
 impl<'a> Token<'a> {
     fn new(source: &'a Source, start: usize, end: usize) -> Token<'a> {
-        let text = Cow::Borrowed(&source.text()[start..end]);
-        let value = Value::parse(&text);
-        Token { text, start, end, value, glued: false }
+        let text = &source.text()[start..end];
+        Token { text: Cow::Borrowed(text), start, end, value: Value::parse(text), glued: false }
     }
 
     /// Grows the token to end at `end` (a unit or a wrapped line joins it) and reads it again.
@@ -38,29 +37,126 @@ impl<'a> Token<'a> {
     }
 }
 
-/// Label tokens and the cells that follow them.
-#[derive(Clone, Debug, Default)]
-pub struct Segment<'a> {
-    pub label: Vec<Token<'a>>,
-    pub cells: Vec<Token<'a>>,
+/// Label tokens and the cells that follow them: a view into [`Segments`].
+#[derive(Clone, Copy, Debug)]
+pub struct Segment<'s, 'a> {
+    pub label: &'s [Token<'a>],
+    pub cells: &'s [Token<'a>],
 }
 
-impl Segment<'_> {
+impl Segment<'_, '_> {
     pub fn has_content(&self) -> bool {
         self.cells.iter().any(|c| c.value != Value::Blank)
     }
+}
 
-    fn is_empty(&self) -> bool {
-        self.label.is_empty() && self.cells.is_empty()
+/// The segments of a table region: every token in one vector, each segment a run of it (its label
+/// tokens, then its cells).
+#[derive(Debug, Default)]
+pub struct Segments<'a> {
+    tokens: Vec<Token<'a>>,
+    /// Per segment: where its label starts, where its cells start, where it ends.
+    bounds: Vec<[usize; 3]>,
+}
+
+impl<'a> Segments<'a> {
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    pub fn get(&self, seg: usize) -> Segment<'_, 'a> {
+        let [label, cells, end] = self.bounds[seg];
+        Segment { label: &self.tokens[label..cells], cells: &self.tokens[cells..end] }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Segment<'_, 'a>> {
+        (0..self.len()).map(|seg| self.get(seg))
     }
 }
 
+/// Builds [`Segments`]: tokens are pushed to the open segment, as label until its first cell.
+#[derive(Default)]
+struct Builder<'a> {
+    out: Segments<'a>,
+    /// Where the open segment starts, and where its cells start once it has one.
+    start: usize,
+    cells: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn is_empty(&self) -> bool {
+        self.start == self.out.tokens.len()
+    }
+
+    fn has_cells(&self) -> bool {
+        self.cells.is_some()
+    }
+
+    /// The open segment's last token.
+    fn last_mut(&mut self) -> Option<&mut Token<'a>> {
+        if self.is_empty() {
+            None
+        } else {
+            self.out.tokens.last_mut()
+        }
+    }
+
+    /// The open segment's last cell.
+    fn last_cell_mut(&mut self) -> Option<&mut Token<'a>> {
+        if self.has_cells() {
+            self.out.tokens.last_mut()
+        } else {
+            None
+        }
+    }
+
+    /// Adds a label token; the open segment has no cell yet.
+    fn label(&mut self, token: Token<'a>) {
+        debug_assert!(!self.has_cells());
+        self.out.tokens.push(token);
+    }
+
+    fn cell(&mut self, token: Token<'a>) {
+        self.cells.get_or_insert(self.out.tokens.len());
+        self.out.tokens.push(token);
+    }
+
+    fn end_segment(&mut self) {
+        let end = self.out.tokens.len();
+        if self.start < end {
+            self.out.bounds.push([self.start, self.cells.unwrap_or(end), end]);
+        }
+        self.start = end;
+        self.cells = None;
+    }
+
+    fn finish(mut self) -> Segments<'a> {
+        self.end_segment();
+        self.out
+    }
+}
+
+/// A line of a table region: where it starts, its text, whether it has a cell separator.
+type Line<'a> = (usize, &'a str, bool);
+
 /// Splits lines `first..=last` of the source into segments.
-pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment<'_>> {
-    let lines: Vec<(usize, &str)> =
-        (first..=last).filter(|&no| !is_noise_line(source.line(no))).map(|no| (source.line_start(no), source.line(no))).collect();
-    let content = lines.iter().filter(|(_, l)| !l.trim_matches(is_space).is_empty()).count();
-    let delimited = lines.iter().filter(|(_, l)| l.contains(['\t', '|', '｜'])).count();
+pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
+    let mut lines: Vec<Line> = Vec::with_capacity((last + 1).saturating_sub(first));
+    let (mut content, mut delimited) = (0, 0);
+    for no in first..=last {
+        let line = source.line(no);
+        if is_noise_line(line) {
+            continue;
+        }
+        let separated = has_separator(line);
+        content += usize::from(!is_blank(line));
+        delimited += usize::from(separated);
+        lines.push((source.line_start(no), line, separated));
+    }
     if content > 0 && delimited * 10 >= content * 3 {
         Delimited::default().run(source, &lines)
     } else {
@@ -68,10 +164,28 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Vec<Segment<'_>> 
     }
 }
 
+/// Whether a line holds a cell separator: a tab, `|` or `｜`.
+fn has_separator(line: &str) -> bool {
+    let b = line.as_bytes();
+    // `｜` is EF BD 9C in UTF-8.
+    b.iter().enumerate().any(|(i, &c)| c == b'\t' || c == b'|' || (c == 0xEF && b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])))
+}
+
+/// Whether a line is only white space.
+fn is_blank(line: &str) -> bool {
+    line.chars().all(is_space)
+}
+
 /// Page footers (`- 4 -`, `—5—`, `第 3 页`), Markdown rules (`|---|---|`): not part of any table.
 pub fn is_noise_line(line: &str) -> bool {
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
+    // Each kind starts with a dash, `第`, `|` or `:`: most lines (labels, table rows such as `12`)
+    // leave at their first character.
+    if !line.chars().find(|c| !is_space(*c)).map(fold_char).is_some_and(|c| dashes(c) || matches!(c, '第' | '|' | ':')) {
+        return false;
+    }
     // Footers are short (at most 12 characters besides white space) and have a digit; only a
-    // Markdown rule is long. Most lines are neither, and are told apart in one short scan.
+    // Markdown rule is long.
     let markdown = line.as_bytes().contains(&b'-') && contains(line, "---");
     if !markdown {
         let (mut chars, mut digit) = (0, false);
@@ -85,11 +199,6 @@ pub fn is_noise_line(line: &str) -> bool {
         if !digit {
             return false;
         }
-    }
-    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
-    // Each kind starts with a dash, `第`, `|` or `:` (table rows such as `12` leave here).
-    if !line.chars().find(|c| !is_space(*c)).map(fold_char).is_some_and(|c| dashes(c) || matches!(c, '第' | '|' | ':')) {
-        return false;
     }
     let t: String = line.chars().filter(|c| !is_space(*c)).map(fold_char).collect();
     let inner = t.trim_start_matches(dashes).trim_end_matches(dashes);
@@ -112,10 +221,12 @@ fn trimmed(offset: usize, s: &str) -> (usize, usize) {
     let mut start = offset + (s.len() - s.trim_start_matches(is_space).len());
     let end = offset + s.trim_end_matches(is_space).len();
     // Word's `[bookmark: _GoBack]` marker left by converters.
-    if let Some(rest) = s.trim_start_matches(is_space).strip_prefix("[bookmark:") {
-        if let Some(close) = rest.find(']') {
-            start += "[bookmark:".len() + close + 1;
-            start += s[start - offset..].len() - s[start - offset..].trim_start_matches(is_space).len();
+    if s.as_bytes().get(start - offset) == Some(&b'[') {
+        if let Some(rest) = s[start - offset..].strip_prefix("[bookmark:") {
+            if let Some(close) = rest.find(']') {
+                start += "[bookmark:".len() + close + 1;
+                start += s[start - offset..].len() - s[start - offset..].trim_start_matches(is_space).len();
+            }
         }
     }
     (start.min(end), end)
@@ -124,17 +235,19 @@ fn trimmed(offset: usize, s: &str) -> (usize, usize) {
 /// Tabs or `|` separate cells; a blank line or a line with several cells ends a row.
 #[derive(Default)]
 struct Delimited<'a> {
-    out: Vec<Segment<'a>>,
-    row: Segment<'a>,
+    row: Builder<'a>,
     /// The previous line was a single text cell that a further line may continue (`结果` / `维持`).
     open_text: bool,
+    /// The current line's fields, and the cells of one field (reused).
+    fields: Vec<(usize, usize)>,
+    pieces: Vec<(usize, usize)>,
 }
 
 impl<'a> Delimited<'a> {
-    fn run(mut self, source: &'a Source, lines: &[(usize, &str)]) -> Vec<Segment<'a>> {
-        for &(offset, line) in lines {
-            if !line.contains(['\t', '|', '｜']) {
-                if line.trim_matches(is_space).is_empty() {
+    fn run(mut self, source: &'a Source, lines: &[Line]) -> Segments<'a> {
+        for &(offset, line, separated) in lines {
+            if !separated {
+                if is_blank(line) {
                     self.end_row();
                     continue;
                 }
@@ -146,143 +259,158 @@ impl<'a> Delimited<'a> {
                 self.plain_line(source, token);
                 continue;
             }
-            let fields = split_fields(offset, line);
-            let several = fields.len() >= 2;
-            for (start, end) in fields.into_iter().flat_map(|(start, end)| numbers_in_field(source, start, end)) {
-                self.push(Token::new(source, start, end));
+            split_fields(offset, line, &mut self.fields);
+            let several = self.fields.len() >= 2;
+            for k in 0..self.fields.len() {
+                let (start, end) = self.fields[k];
+                numbers_in_field(source, start, end, &mut self.pieces);
+                for p in 0..self.pieces.len() {
+                    let (start, end) = self.pieces[p];
+                    self.push(Token::new(source, start, end));
+                }
             }
             self.open_text = !several && self.last_is_text();
             if several {
                 self.end_row();
             }
         }
-        self.end_row();
-        self.out
+        self.row.finish()
     }
 
     /// A line without separators: the continuation of a wrapped text cell, a unit after a number,
     /// or text outside the grid (a note, a caption), which starts a new row.
     fn plain_line(&mut self, source: &'a Source, token: Token<'a>) {
-        let last = self.row.cells.last_mut().filter(|c| c.value.is_cell_like() && is_unit(&token.text));
+        let last = self.row.last_cell_mut().filter(|c| c.value.is_cell_like() && is_unit(&token.text));
         if let Some(cell) = last {
             cell.extend_to(source, token.end);
             return;
         }
         if self.open_text {
-            let last = self.row.cells.last_mut().or(self.row.label.last_mut());
-            if let Some(last) = last.filter(|t| t.is_label()) {
+            if let Some(last) = self.row.last_mut().filter(|t| t.is_label()) {
                 last.text.to_mut().push_str(&token.text);
                 last.end = token.end;
                 return;
             }
         }
-        if !self.row.cells.is_empty() {
+        if self.row.has_cells() {
             self.end_row();
         }
-        self.row.label.push(token);
+        self.row.label(token);
         self.open_text = true;
     }
 
     fn push(&mut self, token: Token<'a>) {
-        if self.row.cells.is_empty() && token.is_label() {
-            self.row.label.push(token);
-        } else if self.row.label.is_empty() && self.row.cells.is_empty() && token.value == Value::Blank {
+        if !self.row.has_cells() && token.is_label() {
+            self.row.label(token);
+        } else if self.row.is_empty() && token.value == Value::Blank {
             // An empty cell before any label: a merged cell of the row header.
         } else {
-            self.row.cells.push(token);
+            self.row.cell(token);
         }
     }
 
-    fn last_is_text(&self) -> bool {
-        match self.row.cells.last() {
-            Some(cell) => cell.is_label(),
-            None => self.row.label.last().is_some_and(Token::is_label),
-        }
+    fn last_is_text(&mut self) -> bool {
+        self.row.last_mut().is_some_and(|t| t.is_label())
     }
 
     fn end_row(&mut self) {
-        if !self.row.is_empty() {
-            self.out.push(std::mem::take(&mut self.row));
-        }
+        self.row.end_segment();
         self.open_text = false;
     }
 }
 
 /// A field that holds several numbers separated by spaces (`| 2 1 0 1 4 |`, as PDF-to-Markdown
-/// converters write a row) is that many cells; any other field is one.
-fn numbers_in_field(source: &Source, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// converters write a row) is that many cells; any other field is one. The cells go to `pieces`.
+fn numbers_in_field(source: &Source, start: usize, end: usize, pieces: &mut Vec<(usize, usize)>) {
     let text = &source.text()[start..end];
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for piece in text.split(is_space) {
-        if !piece.is_empty() {
-            pieces.push((start + at, start + at + piece.len()));
+    pieces.clear();
+    if text.chars().any(is_space) {
+        let mut at = 0;
+        for piece in text.split(is_space) {
+            if !piece.is_empty() {
+                pieces.push((start + at, start + at + piece.len()));
+            }
+            at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
         }
-        at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
+        let numbers = pieces.len() >= 2 && pieces.iter().all(|&(s, e)| Value::parse(&source.text()[s..e]).is_cell_like());
+        if numbers {
+            return;
+        }
+        pieces.clear();
     }
-    let numbers = pieces.len() >= 2 && pieces.iter().all(|&(s, e)| Value::parse(&source.text()[s..e]).is_cell_like());
-    if numbers {
-        pieces
-    } else {
-        vec![(start, end)]
-    }
+    pieces.push((start, end));
 }
 
-/// The cells of a delimited line as trimmed byte ranges. A leading separator (a tab-indented cell,
-/// `| a | b |`) opens no cell; a trailing `|` closes none.
-fn split_fields(offset: usize, line: &str) -> Vec<(usize, usize)> {
-    let mut fields = Vec::new();
+/// The cells of a delimited line as trimmed byte ranges, into `fields`. A leading separator (a
+/// tab-indented cell, `| a | b |`) opens no cell; a trailing `|` closes none.
+fn split_fields(offset: usize, line: &str, fields: &mut Vec<(usize, usize)>) {
+    fields.clear();
+    let b = line.as_bytes();
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if matches!(c, '\t' | '|' | '｜') {
+    let mut i = 0;
+    while i < b.len() {
+        // `｜` is EF BD 9C in UTF-8.
+        let width = match b[i] {
+            b'\t' | b'|' => 1,
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => 3,
+            _ => 0,
+        };
+        if width > 0 {
             fields.push((start, i));
-            start = i + c.len_utf8();
+            start = i + width;
+            i += width;
+        } else {
+            i += 1;
         }
     }
     fields.push((start, line.len()));
-    let blank = |&(s, e): &(usize, usize)| line[s..e].trim_matches(is_space).is_empty();
+    let blank = |&(s, e): &(usize, usize)| is_blank(&line[s..e]);
     if fields.first().is_some_and(blank) {
         fields.remove(0);
     }
     let not_tab = |c: char| is_space(c) && c != '\t';
-    if line.trim_end_matches(not_tab).ends_with(['|', '｜']) && fields.last().is_some_and(blank) {
+    if fields.last().is_some_and(blank) && line.trim_end_matches(not_tab).ends_with(['|', '｜']) {
         fields.pop();
     }
-    fields.into_iter().map(|(s, e)| trimmed(offset + s, &line[s..e])).collect()
+    for field in fields.iter_mut() {
+        *field = trimmed(offset + field.0, &line[field.0..field.1]);
+    }
 }
 
 /// White space separates cells; text after cells starts the next segment.
-fn flowing<'a>(source: &'a Source, lines: &[(usize, &str)]) -> Vec<Segment<'a>> {
-    let mut out = Vec::new();
-    let mut seg = Segment::default();
-    let mut words: Vec<Token> = Vec::new();
+fn flowing<'a>(source: &'a Source, lines: &[Line]) -> Segments<'a> {
+    let mut seg = Builder::default();
     let mut ranges = Vec::new();
-    for &(offset, line) in lines {
+    for &(offset, line, _) in lines {
         words_of(offset, line, &mut ranges);
+        let line_start = seg.out.tokens.len();
         for &(start, end) in &ranges {
             let token = Token::new(source, start, end);
-            let number = words.last_mut().filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
+            let in_line = seg.out.tokens.len() > line_start;
+            let last = seg.out.tokens.last_mut().filter(|_| in_line);
+            let number = last.filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
             if let Some(number) = number {
                 number.extend_to(source, token.end);
             } else {
-                split_glued(source, token, &mut words);
-            }
-        }
-        for word in words.drain(..) {
-            if word.is_label() {
-                if !seg.cells.is_empty() {
-                    out.push(std::mem::take(&mut seg));
-                }
-                seg.label.push(word);
-            } else {
-                seg.cells.push(word);
+                split_glued(source, token, &mut seg);
             }
         }
     }
-    if !seg.is_empty() {
-        out.push(seg);
+    seg.finish()
+}
+
+impl<'a> Builder<'a> {
+    /// Adds a word of flowing text: a label after cells starts the next segment.
+    fn word(&mut self, word: Token<'a>) {
+        if word.is_label() {
+            if self.has_cells() {
+                self.end_segment();
+            }
+            self.label(word);
+        } else {
+            self.cell(word);
+        }
     }
-    out
 }
 
 /// Byte ranges of the white-space separated words of a line (bookmarks removed), into `words`.
@@ -310,29 +438,29 @@ fn words_of(offset: usize, line: &str, words: &mut Vec<(usize, usize)>) {
 /// lost its separators) → label, digits, label, digits, the `2.` of the next label's numbering
 /// kept with it. A number written with leading zeros (`000`) is marked glued as well. Anything else
 /// is returned as it is.
-fn split_glued<'a>(source: &'a Source, mut token: Token<'a>, out: &mut Vec<Token<'a>>) {
+fn split_glued<'a>(source: &'a Source, mut token: Token<'a>, out: &mut Builder<'a>) {
     if let Value::Number { .. } = token.value {
         let digits = token.text.chars().filter(|c| c.is_ascii_digit()).count();
         token.glued = digits >= 2 && token.text.starts_with('0') && token.text.chars().all(|c| c.is_ascii_digit());
-        return out.push(token);
+        return out.word(token);
     }
     if !token.is_label() {
-        return out.push(token);
+        return out.word(token);
     }
     let runs = digit_runs(&token.text);
     if runs.is_empty() {
-        return out.push(token);
+        return out.word(token);
     }
     let mut from = 0;
     for (start, end) in runs {
-        out.push(Token::new(source, token.start + from, token.start + start));
+        out.word(Token::new(source, token.start + from, token.start + start));
         let mut digits = Token::new(source, token.start + start, token.start + end);
         digits.glued = true;
-        out.push(digits);
+        out.word(digits);
         from = end;
     }
     if from < token.text.len() {
-        out.push(Token::new(source, token.start + from, token.end));
+        out.word(Token::new(source, token.start + from, token.end));
     }
 }
 
@@ -386,7 +514,7 @@ mod tests {
     fn segs(text: &str) -> Vec<(String, Vec<String>)> {
         let source = Source::new(text.to_owned());
         segments(&source, 1, source.line_count())
-            .into_iter()
+            .iter()
             .map(|s| {
                 let label = s.label.iter().map(|t| &*t.text).collect::<Vec<_>>().join("|");
                 (label, s.cells.iter().map(|t| t.text.to_string()).collect())

@@ -2,12 +2,12 @@
 
 use super::align::{owners, Prepared};
 use super::{TableOutput, Unreadable};
-use crate::read::tokens::Segment;
+use crate::read::tokens::Segments;
 use crate::schema::{self, Column, Era, Format, Row, RowKey, TableKey, ACTIVE_GROUPS};
 use crate::text::Source;
 
 /// Reads 表二 from its segments: each row's columns follow the header of its caption group.
-pub fn read_active<'a>(source: &'a Source, segments: Vec<Segment<'a>>, line: Option<usize>) -> TableOutput {
+pub fn read_active<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Active;
     let p = Prepared::new(source, segments);
     let rows = schema::rows(table);

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::split;
 use crate::read::cell::{Cell, Value};
-use crate::read::tokens::{Segment, Token};
+use crate::read::tokens::{Segments, Token};
 use crate::schema::{CellKey, Era, Row, ValueKind};
 use crate::text::{char_set, find_from, fold_char, is_skeleton_char, Source};
 
@@ -26,19 +26,19 @@ pub struct Hit {
 /// note in parentheses after the label's first words.
 pub struct Prepared<'a> {
     pub source: &'a Source,
-    pub segments: Vec<Segment<'a>>,
+    pub segments: Segments<'a>,
     pub skeletons: Vec<String>,
     notes: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(source: &'a Source, segments: Vec<Segment<'a>>) -> Self {
-        let (skeletons, notes) = segments.iter().map(|s| skeleton_and_notes(&s.label)).unzip();
+    pub fn new(source: &'a Source, segments: Segments<'a>) -> Self {
+        let (skeletons, notes) = segments.iter().map(|s| skeleton_and_notes(s.label)).unzip();
         Prepared { source, segments, skeletons, notes }
     }
 
     pub fn label_line(&self, seg: usize) -> usize {
-        let s = &self.segments[seg];
+        let s = self.segments.get(seg);
         let token = s.label.last().or(s.cells.first());
         token.map_or(0, |t| self.source.span(t.start, t.end).line)
     }
@@ -77,7 +77,7 @@ impl<'a> Prepared<'a> {
                     k += 1;
                 }
             }
-            if hits.len() == before && self.segments[seg].has_content() {
+            if hits.len() == before && self.segments.get(seg).has_content() {
                 hits.extend(fuzzy_hits(seg, skel, rows));
             }
         }
@@ -108,7 +108,7 @@ impl<'a> Prepared<'a> {
     /// The cells after a hit's label, when the hit owns them (the last label of its segment).
     pub fn cells_after(&self, hit: &Hit, owners: &[(usize, usize)]) -> &[Token<'a>] {
         if owners.contains(&(hit.seg, hit.end)) {
-            &self.segments[hit.seg].cells
+            self.segments.get(hit.seg).cells
         } else {
             &[]
         }

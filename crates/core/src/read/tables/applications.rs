@@ -2,12 +2,12 @@
 
 use super::align::{owners, Prepared};
 use super::TableOutput;
-use crate::read::tokens::Segment;
+use crate::read::tokens::Segments;
 use crate::schema::{self, Era, Format, Row, TableKey};
 use crate::text::Source;
 
 /// Reads 表三 from its segments.
-pub fn read_applications<'a>(source: &'a Source, segments: Vec<Segment<'a>>, line: Option<usize>) -> TableOutput {
+pub fn read_applications<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Applications;
     let p = Prepared::new(source, segments);
     let rows: Vec<&Row> = schema::APPLICATION_ROWS.iter().collect();

@@ -2,18 +2,18 @@
 
 use super::align::{owners, place, Prepared};
 use super::{TableOutput, Unreadable};
-use crate::read::tokens::Segment;
+use crate::read::tokens::Segments;
 use crate::schema::{self, CellKey, Row, TableKey, ValueKind};
 use crate::text::Source;
 
 /// Reads 表四: one row of 15 numbers, or one row of 5 per group.
-pub fn read_reviews<'a>(source: &'a Source, segments: Vec<Segment<'a>>, line: Option<usize>) -> TableOutput {
+pub fn read_reviews<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Reviews;
     let p = Prepared::new(source, segments);
     let mut out = TableOutput::empty(table, line);
     let all = schema::REVIEW_ROWS.len() * schema::REVIEW_COLUMNS.len();
     let counts = vec![ValueKind::Count; all];
-    let single = (0..p.segments.len()).rev().find_map(|seg| Some((seg, place(&p.segments[seg].cells, &counts, table.row_sum_width())?)));
+    let single = (0..p.segments.len()).rev().find_map(|seg| Some((seg, place(p.segments.get(seg).cells, &counts, table.row_sum_width())?)));
     if let Some((seg, cells)) = single {
         let label_line = p.label_line(seg);
         let keys = schema::REVIEW_ROWS.iter().flat_map(|r| schema::REVIEW_COLUMNS.iter().map(move |c| CellKey::new(table, r.key, c.key)));
@@ -29,7 +29,7 @@ pub fn read_reviews<'a>(source: &'a Source, segments: Vec<Segment<'a>>, line: Op
     let placed: Vec<_> = hits
         .iter()
         .filter(|h| owners.contains(&(h.seg, h.end)))
-        .filter_map(|h| place(&p.segments[h.seg].cells, &counts[..schema::REVIEW_COLUMNS.len()], table.row_sum_width()).map(|c| (h, c)))
+        .filter_map(|h| place(p.segments.get(h.seg).cells, &counts[..schema::REVIEW_COLUMNS.len()], table.row_sum_width()).map(|c| (h, c)))
         .collect();
     if placed.len() == rows.len() {
         for (hit, cells) in placed {
