@@ -14,15 +14,17 @@ pub struct Token<'a> {
     pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
+    /// The 1-based line the token starts on.
+    pub line: usize,
     pub value: Value,
     /// Digits that may be several cells run together (`规章000`, `000`).
     pub glued: bool,
 }
 
 impl<'a> Token<'a> {
-    fn new(source: &'a Source, start: usize, end: usize) -> Token<'a> {
+    fn new(source: &'a Source, start: usize, end: usize, line: usize) -> Token<'a> {
         let text = &source.text()[start..end];
-        Token { text: Cow::Borrowed(text), start, end, value: Value::parse(text), glued: false }
+        Token { text: Cow::Borrowed(text), start, end, line, value: Value::parse(text), glued: false }
     }
 
     /// Grows the token to end at `end` (a unit or a wrapped line joins it) and reads it again.
@@ -140,8 +142,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A line of a table region: where it starts, its text, whether it has a cell separator.
-type Line<'a> = (usize, &'a str, bool);
+/// A line of a table region: its number, where it starts, its text, whether it has a cell separator.
+type Line<'a> = (usize, usize, &'a str, bool);
 
 /// Splits lines `first..=last` of the source into segments.
 pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
@@ -155,7 +157,7 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
         let separated = has_separator(line);
         content += usize::from(!is_blank(line));
         delimited += usize::from(separated);
-        lines.push((source.line_start(no), line, separated));
+        lines.push((no, source.line_start(no), line, separated));
     }
     if content > 0 && delimited * 10 >= content * 3 {
         Delimited::default().run(source, &lines)
@@ -245,7 +247,7 @@ struct Delimited<'a> {
 
 impl<'a> Delimited<'a> {
     fn run(mut self, source: &'a Source, lines: &[Line]) -> Segments<'a> {
-        for &(offset, line, separated) in lines {
+        for &(no, offset, line, separated) in lines {
             if !separated {
                 if is_blank(line) {
                     self.end_row();
@@ -255,7 +257,7 @@ impl<'a> Delimited<'a> {
                 if start == end {
                     continue;
                 }
-                let token = Token::new(source, start, end);
+                let token = Token::new(source, start, end, no);
                 self.plain_line(source, token);
                 continue;
             }
@@ -266,7 +268,7 @@ impl<'a> Delimited<'a> {
                 numbers_in_field(source, start, end, &mut self.pieces);
                 for p in 0..self.pieces.len() {
                     let (start, end) = self.pieces[p];
-                    self.push(Token::new(source, start, end));
+                    self.push(Token::new(source, start, end, no));
                 }
             }
             self.open_text = !several && self.last_is_text();
@@ -381,11 +383,11 @@ fn split_fields(offset: usize, line: &str, fields: &mut Vec<(usize, usize)>) {
 fn flowing<'a>(source: &'a Source, lines: &[Line]) -> Segments<'a> {
     let mut seg = Builder::default();
     let mut ranges = Vec::new();
-    for &(offset, line, _) in lines {
+    for &(no, offset, line, _) in lines {
         words_of(offset, line, &mut ranges);
         let line_start = seg.out.tokens.len();
         for &(start, end) in &ranges {
-            let token = Token::new(source, start, end);
+            let token = Token::new(source, start, end, no);
             let in_line = seg.out.tokens.len() > line_start;
             let last = seg.out.tokens.last_mut().filter(|_| in_line);
             let number = last.filter(|w| matches!(w.value, Value::Number { unit: None, .. }) && is_unit(&token.text));
@@ -453,14 +455,14 @@ fn split_glued<'a>(source: &'a Source, mut token: Token<'a>, out: &mut Builder<'
     }
     let mut from = 0;
     for (start, end) in runs {
-        out.word(Token::new(source, token.start + from, token.start + start));
-        let mut digits = Token::new(source, token.start + start, token.start + end);
+        out.word(Token::new(source, token.start + from, token.start + start, token.line));
+        let mut digits = Token::new(source, token.start + start, token.start + end, token.line);
         digits.glued = true;
         out.word(digits);
         from = end;
     }
     if from < token.text.len() {
-        out.word(Token::new(source, token.start + from, token.end));
+        out.word(Token::new(source, token.start + from, token.end, token.line));
     }
 }
 

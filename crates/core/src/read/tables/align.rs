@@ -8,7 +8,7 @@ use super::split;
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segments, Token};
 use crate::schema::{CellKey, Era, Row, ValueKind};
-use crate::text::{char_set, find_from, fold_char, is_skeleton_char, Source};
+use crate::text::{fold_char, is_skeleton_char, Source, Span};
 
 /// A label found in a segment: which row, where in the segment's skeleton, how good a match.
 #[derive(Clone, Copy, Debug)]
@@ -27,61 +27,65 @@ pub struct Hit {
 pub struct Prepared<'a> {
     pub source: &'a Source,
     pub segments: Segments<'a>,
-    pub skeletons: Vec<String>,
-    notes: Vec<Vec<(usize, usize)>>,
+    /// Every segment's skeleton, one after another.
+    skeletons: String,
+    /// Notes as byte ranges of their segment's skeleton, one segment's after another.
+    notes: Vec<(usize, usize)>,
+    /// Per segment: where its skeleton starts and ends in `skeletons`, its notes in `notes`.
+    bounds: Vec<[usize; 4]>,
 }
 
 impl<'a> Prepared<'a> {
     pub fn new(source: &'a Source, segments: Segments<'a>) -> Self {
-        let (skeletons, notes) = segments.iter().map(|s| skeleton_and_notes(s.label)).unzip();
-        Prepared { source, segments, skeletons, notes }
+        let mut p = Prepared { source, segments, skeletons: String::new(), notes: Vec::new(), bounds: Vec::new() };
+        p.bounds.reserve(p.segments.len());
+        for seg in 0..p.segments.len() {
+            let (skel, notes) = (p.skeletons.len(), p.notes.len());
+            skeleton_and_notes(p.segments.get(seg).label, &mut p.skeletons, &mut p.notes);
+            p.bounds.push([skel, p.skeletons.len(), notes, p.notes.len()]);
+        }
+        p
+    }
+
+    /// The skeleton of a segment's label.
+    pub fn skeleton(&self, seg: usize) -> &str {
+        let [start, end, _, _] = self.bounds[seg];
+        &self.skeletons[start..end]
+    }
+
+    fn notes(&self, seg: usize) -> &[(usize, usize)] {
+        let [_, _, start, end] = self.bounds[seg];
+        &self.notes[start..end]
     }
 
     pub fn label_line(&self, seg: usize) -> usize {
         let s = self.segments.get(seg);
         let token = s.label.last().or(s.cells.first());
-        token.map_or(0, |t| self.source.span(t.start, t.end).line)
+        token.map_or(0, |t| t.line)
     }
 
     /// Every place a label of `rows` occurs in the segments (exact patterns; a fuzzy match for a
     /// segment with numbers and no exact label), in text order.
     pub fn hits(&self, rows: &[&Row]) -> Vec<Hit> {
+        let patterns = Patterns::new(rows);
         let mut hits = Vec::new();
-        let pattern_chars: Vec<Vec<u64>> = rows.iter().map(|def| def.patterns.iter().map(|p| char_set(p)).collect()).collect();
-        for (seg, skel) in self.skeletons.iter().enumerate() {
-            let before = hits.len();
-            let skel_chars = char_set(skel);
-            for (row, def) in rows.iter().enumerate() {
-                for (pattern, p) in def.patterns.iter().enumerate() {
-                    if pattern_chars[row][pattern] & !skel_chars != 0 {
-                        continue; // a character of the pattern is not in the skeleton
-                    }
-                    let mut from = 0;
-                    while let Some(start) = find_from(skel, p, from) {
-                        let score = 10 * p.chars().count() as u32;
-                        hits.push(Hit { seg, row, start, end: start + p.len(), score, pattern });
-                        from = start + p.len();
-                    }
-                }
-            }
+        let mut found = Vec::new();
+        for seg in 0..self.segments.len() {
+            let skel = self.skeleton(seg);
+            patterns.find_all(seg, skel, &mut found);
             // A label named inside another label's note (`规范性文件（…涉及行政许可、行政处罚…）`) is
             // not that row: the note belongs to the label before it.
-            let notes = &self.notes[seg];
-            let first = hits[before..].iter().map(|h| h.start).min();
+            let notes = self.notes(seg);
+            let first = found.iter().map(|h| h.start).min();
             let in_note = |h: &Hit| notes.iter().any(|&(a, b)| (a..b).contains(&h.start) && first.is_some_and(|f| f < a));
-            let mut k = before;
-            while k < hits.len() {
-                if in_note(&hits[k]) {
-                    hits.swap_remove(k);
-                } else {
-                    k += 1;
-                }
-            }
+            let before = hits.len();
+            hits.extend(found.iter().filter(|h| !in_note(h)));
             if hits.len() == before && self.segments.get(seg).has_content() {
                 hits.extend(fuzzy_hits(seg, skel, rows));
             }
         }
-        hits.sort_by_key(|h| (h.seg, h.end, h.start));
+        // Equal places are only fuzzy matches of several rows, kept in the rows' order.
+        hits.sort_by_key(|h| (h.seg, h.end, h.start, h.row, h.pattern));
         hits
     }
 
@@ -119,41 +123,103 @@ impl<'a> Prepared<'a> {
             key,
             value: token.value.clone(),
             raw: token.text.trim().to_owned(),
-            span: self.source.span(token.start, token.end),
+            span: Span {
+                line: token.line,
+                col: self.source.text()[self.source.line_start(token.line)..token.start].chars().count() + 1,
+                start: token.start,
+                end: token.end,
+            },
             origin: None,
         }
     }
 }
 
-/// A label's skeleton, and the byte ranges of it that stand in parentheses after some label text
-/// (a note such as `规章（设区的市…应提供相关数据）`; a leading `（一）` is numbering, not a note).
-fn skeleton_and_notes(label: &[Token]) -> (String, Vec<(usize, usize)>) {
-    let mut skel = String::new();
-    let mut notes = Vec::new();
+/// A label's skeleton, appended to `skel`, and the byte ranges of it (from where it starts) that
+/// stand in parentheses after some label text, appended to `notes` (a note such as
+/// `规章（设区的市…应提供相关数据）`; a leading `（一）` is numbering, not a note).
+fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize, usize)>) {
+    let base = skel.len();
     let mut depth = 0usize;
     let mut start = 0;
     for c in label.iter().flat_map(|t| t.text.chars()).map(fold_char) {
         match c {
             '(' | '[' | '〔' | '【' => {
                 if depth == 0 {
-                    start = skel.len();
+                    start = skel.len() - base;
                 }
                 depth += 1;
             }
             ')' | ']' | '〕' | '】' if depth > 0 => {
                 depth -= 1;
-                if depth == 0 && start > 0 && skel.len() > start {
-                    notes.push((start, skel.len()));
+                if depth == 0 && start > 0 && skel.len() - base > start {
+                    notes.push((start, skel.len() - base));
                 }
             }
             c if is_skeleton_char(c) => skel.push(c.to_ascii_lowercase()),
             _ => {}
         }
     }
-    if depth > 0 && start > 0 && skel.len() > start {
-        notes.push((start, skel.len()));
+    if depth > 0 && start > 0 && skel.len() - base > start {
+        notes.push((start, skel.len() - base));
     }
-    (skel, notes)
+}
+
+/// The patterns of some rows, grouped by their first character (modulo 64), so that a skeleton
+/// is searched for all of them in one pass.
+struct Patterns {
+    /// Row, pattern index, pattern and score, ordered by the first character's group.
+    entries: Vec<(usize, usize, &'static str, u32)>,
+    /// Where each group's entries start (and the last group's end).
+    groups: [u16; 65],
+    /// The groups that have a pattern.
+    present: u64,
+}
+
+impl Patterns {
+    fn new(rows: &[&Row]) -> Self {
+        let group = |p: &str| p.chars().next().map_or(0, |c| c as usize % 64);
+        let mut entries: Vec<_> = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(row, def)| def.patterns.iter().enumerate().map(move |(k, &p)| (row, k, p, 10 * p.chars().count() as u32)))
+            .filter(|e| !e.2.is_empty())
+            .collect();
+        entries.sort_by_key(|e| group(e.2));
+        let mut groups = [0u16; 65];
+        let mut present = 0u64;
+        for e in &entries {
+            let g = group(e.2);
+            groups[g + 1] += 1;
+            present |= 1 << g;
+        }
+        for g in 0..64 {
+            groups[g + 1] += groups[g];
+        }
+        Patterns { entries, groups, present }
+    }
+
+    /// Every occurrence of a pattern in `skel` (of segment `seg`) into `found`; occurrences of one
+    /// pattern do not overlap.
+    fn find_all(&self, seg: usize, skel: &str, found: &mut Vec<Hit>) {
+        found.clear();
+        let bytes = skel.as_bytes();
+        for (start, c) in skel.char_indices() {
+            let g = c as usize % 64;
+            if self.present & (1 << g) == 0 {
+                continue;
+            }
+            for &(row, pattern, p, score) in &self.entries[usize::from(self.groups[g])..usize::from(self.groups[g + 1])] {
+                if !bytes[start..].starts_with(p.as_bytes()) {
+                    continue;
+                }
+                let end = start + p.len();
+                if found.iter().any(|h| h.row == row && h.pattern == pattern && h.end > start) {
+                    continue;
+                }
+                found.push(Hit { seg, row, start, end, score, pattern });
+            }
+        }
+    }
 }
 
 /// Fuzzy label matches for a segment with numbers but no exact label (a typo such as
@@ -219,33 +285,34 @@ fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
 /// single run of digits (`规章105`, a whole row run together) is cut into cells only when exactly
 /// one cut fits the row ([`split`]); `group` is the row's identity for that (see
 /// [`crate::schema::TableKey::row_sum_width`]).
-pub fn place<'a>(cells: &[Token<'a>], kinds: &[ValueKind], group: Option<usize>) -> Option<Vec<Token<'a>>> {
+pub fn place<'t, 'a>(cells: &'t [Token<'a>], kinds: &[ValueKind], group: Option<usize>) -> Option<Cow<'t, [Token<'a>]>> {
     let columns = kinds.len();
-    let mut cells = cells.to_vec();
+    let mut cells = cells;
     while cells.len() > columns && cells.last().is_some_and(|c| c.value == Value::Blank) {
-        cells.pop();
+        cells = &cells[..cells.len() - 1];
     }
     if cells.len() == columns {
-        return Some(cells);
+        return Some(Cow::Borrowed(cells));
     }
-    let [run] = cells.as_slice() else { return None };
+    let [run] = cells else { return None };
     let text = run.text.trim();
     if columns < 2 || text.len() < columns {
         return None;
     }
     let first = run.start + (run.text.len() - run.text.trim_start().len());
     let cut = split::unique_cut(text, kinds, group)?;
-    Some(
+    Some(Cow::Owned(
         cut.into_iter()
             .map(|(s, e)| Token {
                 text: Cow::Owned(text[s..e].to_owned()),
                 start: first + s,
                 end: first + e,
+                line: run.line,
                 value: Value::parse(&text[s..e]),
                 glued: false,
             })
             .collect(),
-    )
+    ))
 }
 
 /// The hits that own the cells after their segment: the last label in each segment.
@@ -305,6 +372,7 @@ mod tests {
             text: Cow::Borrowed(text),
             start: 0,
             end: text.len(),
+            line: 1,
             value: Value::parse(text),
             glued,
         };
@@ -312,10 +380,10 @@ mod tests {
         let counts = |n: usize| vec![ValueKind::Count; n];
         assert_eq!(place(&row, &counts(2), None).map(|c| c.len()), Some(2), "a trailing blank beyond the columns is dropped");
         assert!(place(&row[..2], &counts(3), None).is_none(), "too few cells: not placed");
-        let glued = place(&[token("105", true)], &counts(3), None).expect("one digit per column");
+        let glued = place(&[token("105", true)], &counts(3), None).expect("one digit per column").into_owned();
         assert_eq!(glued.iter().map(|t| (&*t.text, t.start)).collect::<Vec<_>>(), [("1", 0), ("0", 1), ("5", 2)]);
         assert!(place(&[token("1015", true)], &counts(3), None).is_none(), "more digits than columns: no unique split");
-        let row = place(&[token("350000035", true)], &counts(7), Some(7)).expect("the row total decides");
+        let row = place(&[token("350000035", true)], &counts(7), Some(7)).expect("the row total decides").into_owned();
         assert_eq!(row.iter().map(|t| &*t.text).collect::<Vec<_>>(), ["35", "0", "0", "0", "0", "0", "35"]);
     }
 

@@ -100,7 +100,7 @@ impl TableOutput {
 
     /// The format announced by 表二 header words in a segment's label, recorded as markers.
     pub(crate) fn header_markers(&mut self, p: &Prepared, seg: usize) -> Option<Format> {
-        let skel = &p.skeletons[seg];
+        let skel = p.skeleton(seg);
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut format = None;
         for (word, f) in ACTIVE_HEADER_MARKERS {
@@ -124,7 +124,7 @@ impl TableOutput {
         let kinds: Vec<ValueKind> = columns.iter().map(|c| c.kind).collect();
         match place(cells, &kinds, table.row_sum_width()) {
             Some(placed) => {
-                for (col, token) in columns.iter().zip(&placed) {
+                for (col, token) in columns.iter().zip(placed.iter()) {
                     self.cells.push(p.cell(CellKey::new(table, row, col.key), token));
                 }
             }

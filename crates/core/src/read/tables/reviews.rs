@@ -17,7 +17,7 @@ pub fn read_reviews<'a>(source: &'a Source, segments: Segments<'a>, line: Option
     if let Some((seg, cells)) = single {
         let label_line = p.label_line(seg);
         let keys = schema::REVIEW_ROWS.iter().flat_map(|r| schema::REVIEW_COLUMNS.iter().map(move |c| CellKey::new(table, r.key, c.key)));
-        for (key, token) in keys.zip(&cells) {
+        for (key, token) in keys.zip(cells.iter()) {
             out.cells.push(p.cell(key, token));
         }
         out.read.rows = schema::REVIEW_ROWS.iter().map(|r| (r.key, label_line)).collect();
@@ -35,7 +35,7 @@ pub fn read_reviews<'a>(source: &'a Source, segments: Segments<'a>, line: Option
         for (hit, cells) in placed {
             let row = rows[hit.row];
             out.read.rows.push((row.key, p.label_line(hit.seg)));
-            for (col, token) in schema::REVIEW_COLUMNS.iter().zip(&cells) {
+            for (col, token) in schema::REVIEW_COLUMNS.iter().zip(cells.iter()) {
                 out.cells.push(p.cell(CellKey::new(table, row.key, col.key), token));
             }
         }
