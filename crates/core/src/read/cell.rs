@@ -12,6 +12,52 @@ pub fn is_unit(s: &str) -> bool {
 /// Placeholders that stand for "nothing / not applicable".
 const PLACEHOLDERS: &[&str] = &["/", "-", "—", "——", "–", "--", "---", "－", "―", "无", "\\", "×"];
 
+/// The first character of each placeholder, for telling a label at its first character.
+const PLACEHOLDER_STARTS: [char; PLACEHOLDERS.len()] = {
+    let mut starts = ['\0'; PLACEHOLDERS.len()];
+    let mut i = 0;
+    while i < PLACEHOLDERS.len() {
+        starts[i] = first_char(PLACEHOLDERS[i].as_bytes());
+        i += 1;
+    }
+    starts
+};
+
+/// The first character of UTF-8 `bytes` (not empty), at compile time.
+const fn first_char(bytes: &[u8]) -> char {
+    let b = bytes[0];
+    let (mut code, len) = match b {
+        0..0x80 => (b as u32, 1),
+        0x80..0xe0 => ((b & 0x1f) as u32, 2),
+        0xe0..0xf0 => ((b & 0x0f) as u32, 3),
+        _ => ((b & 0x07) as u32, 4),
+    };
+    let mut k = 1;
+    while k < len {
+        code = code << 6 | (bytes[k] & 0x3f) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("not UTF-8"),
+    }
+}
+
+/// `trim` for a cell: no decoding when both ends are plainly not white space (ASCII other than
+/// white space, or a character of U+4000..U+EFFF such as an ideograph).
+fn trim_cell(raw: &str) -> &str {
+    let plain_ascii = |b: u8| b.is_ascii() && b != b' ' && !(0x09..=0x0d).contains(&b);
+    let plain_lead = |b: u8| (0xe4..=0xee).contains(&b);
+    let b = raw.as_bytes();
+    let start = b.first().is_some_and(|&x| plain_ascii(x) || plain_lead(x));
+    let end = b.last().is_some_and(|&x| plain_ascii(x)) || (b.len() >= 3 && plain_lead(b[b.len() - 3]));
+    if start && end {
+        raw
+    } else {
+        trim(raw)
+    }
+}
+
 /// What a cell holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -28,7 +74,7 @@ pub enum Value {
 impl Value {
     /// Reads the raw text of one cell.
     pub fn parse(raw: &str) -> Value {
-        let s = trim(raw);
+        let s = trim_cell(raw);
         if s.is_empty() {
             return Value::Blank;
         }
@@ -39,8 +85,13 @@ impl Value {
         }
         // Labels, the common case, start with neither a digit, a sign (`parse_number`) nor a placeholder.
         let first = s.chars().next().map(fold_char);
-        if !first.is_some_and(|c| c.is_ascii_digit() || "+﹢-－−﹣".contains(c) || PLACEHOLDERS.iter().any(|p| p.starts_with(c))) {
+        let sign = |c: char| matches!(c, '+' | '﹢' | '-' | '－' | '−' | '﹣');
+        if !first.is_some_and(|c| c.is_ascii_digit() || sign(c) || PLACEHOLDER_STARTS.contains(&c)) {
             return Value::Text;
+        }
+        // A placeholder as listed folds to one as well.
+        if PLACEHOLDERS.contains(&s) {
+            return Value::Placeholder;
         }
         let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
         if PLACEHOLDERS.contains(&folded.as_str()) || folded.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '－')) {
@@ -146,6 +197,15 @@ mod tests {
         );
         assert_eq!(Value::parse("3189300元").unit(), Some("元"));
         assert_eq!(Value::parse("3件").number(), Some(3.0));
+    }
+
+    #[test]
+    fn placeholder_starts_and_cell_trim() {
+        let starts: Vec<char> = PLACEHOLDERS.iter().filter_map(|p| p.chars().next()).collect();
+        assert_eq!(PLACEHOLDER_STARTS.to_vec(), starts);
+        for s in ["0", " 0", "0\u{3000}", "\u{feff}规章", "规章\u{a0}", "（一）", "万元", "\t", ""] {
+            assert_eq!(trim_cell(s), trim(s), "{s:?}");
+        }
     }
 
     #[test]
