@@ -2,7 +2,7 @@
 
 use crate::decimal;
 use crate::read::units::cell_unit;
-use crate::text::{fold_char, is_space, trim, Span};
+use crate::text::{fold_char, is_ideograph, is_space, trim, Span};
 
 /// Whether `s` is a unit alone (`万元`, `件` …), as left on its own after a number.
 pub fn is_unit(s: &str) -> bool {
@@ -92,6 +92,10 @@ impl Value {
         // A placeholder as listed folds to one as well.
         if PLACEHOLDERS.contains(&s) {
             return Value::Placeholder;
+        }
+        // A number's unit has at most two ideographs, a placeholder one (`1.属于国家秘密` leaves here).
+        if s.chars().filter(|&c| is_ideograph(c)).count() > 2 {
+            return Value::Text;
         }
         let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
         if PLACEHOLDERS.contains(&folded.as_str()) || folded.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '－')) {

@@ -180,6 +180,11 @@ fn is_blank(line: &str) -> bool {
 
 /// Page footers (`- 4 -`, `—5—`, `第 3 页`), Markdown rules (`|---|---|`): not part of any table.
 pub fn is_noise_line(line: &str) -> bool {
+    // A line whose first character is an ASCII letter or digit (a table row such as `12`) is none.
+    let first = line.bytes().find(|&b| !is_ascii_space(b));
+    if first.is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
     // Each kind starts with a dash, `第`, `|` or `:`: most lines (labels, table rows such as `12`)
     // leave at their first character.
@@ -218,16 +223,43 @@ pub fn is_noise_line(line: &str) -> bool {
     footer || page || rule
 }
 
+/// ASCII white space as `is_space` has it (the vertical tab too).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// `s` without its leading white space: ASCII white space is skipped byte by byte, the rest of
+/// the white space characters decoded only when a byte may start one.
+fn trim_start(s: &str) -> &str {
+    let skip = s.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = &s[skip..];
+    match rest.as_bytes().first() {
+        Some(&b) if b < 0x80 || (0xe4..=0xee).contains(&b) => rest,
+        _ => rest.trim_start_matches(is_space),
+    }
+}
+
+/// `s` without its trailing white space (see `trim_start`).
+fn trim_end(s: &str) -> &str {
+    let keep = s.len() - s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
+    let rest = &s[..keep];
+    let b = rest.as_bytes();
+    match b.last() {
+        Some(&last) if last < 0x80 || (b.len() >= 3 && (0xe4..=0xee).contains(&b[b.len() - 3])) => rest,
+        _ => rest.trim_end_matches(is_space),
+    }
+}
+
 /// The byte range of `s` within `line` at `offset`, trimmed of white space; bookmarks removed.
 fn trimmed(offset: usize, s: &str) -> (usize, usize) {
-    let mut start = offset + (s.len() - s.trim_start_matches(is_space).len());
-    let end = offset + s.trim_end_matches(is_space).len();
+    let mut start = offset + (s.len() - trim_start(s).len());
+    let end = offset + trim_end(s).len();
     // Word's `[bookmark: _GoBack]` marker left by converters.
     if s.as_bytes().get(start - offset) == Some(&b'[') {
         if let Some(rest) = s[start - offset..].strip_prefix("[bookmark:") {
             if let Some(close) = rest.find(']') {
                 start += "[bookmark:".len() + close + 1;
-                start += s[start - offset..].len() - s[start - offset..].trim_start_matches(is_space).len();
+                start += s[start - offset..].len() - trim_start(&s[start - offset..]).len();
             }
         }
     }
@@ -247,6 +279,8 @@ struct Delimited<'a> {
 
 impl<'a> Delimited<'a> {
     fn run(mut self, source: &'a Source, lines: &[Line]) -> Segments<'a> {
+        // About one token per line: a table row's cells stand on lines of their own or in fields.
+        self.row.out.tokens.reserve(lines.len());
         for &(no, offset, line, separated) in lines {
             if !separated {
                 if is_blank(line) {

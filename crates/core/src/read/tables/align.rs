@@ -257,11 +257,35 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 
 /// The highest-scoring chain of hits with rows in increasing order and hits in text order
 /// (non-overlapping within a segment).
+///
+/// A hit of an earlier segment may precede any hit of a later row, wherever it stands: so when the
+/// hits come in segment order, the best chain ending in each row is kept once its segment is done,
+/// and only the hits of the current segment are compared one by one.
 fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
+    let in_order = hits.windows(2).all(|w| w[0].seg <= w[1].seg);
+    let rows = hits.iter().map(|h| h.row + 1).max().unwrap_or(0);
+    // Per row: the best score of a chain ending in a hit of an earlier segment, and that hit.
+    let mut by_row: Vec<(u32, usize)> = vec![(0, 0); rows];
+    let mut kept = 0;
     let mut best: Vec<(u32, Option<usize>)> = Vec::with_capacity(hits.len());
     for (k, h) in hits.iter().enumerate() {
+        while in_order && kept < k && hits[kept].seg < h.seg {
+            let slot = &mut by_row[hits[kept].row];
+            if best[kept].0 > slot.0 {
+                *slot = (best[kept].0, kept);
+            }
+            kept += 1;
+        }
         let mut entry = (h.score, None);
-        for (j, prev) in hits[..k].iter().enumerate() {
+        // The best of the kept chains (the first hit among equals), then the rest one by one.
+        let earlier = by_row[..h.row].iter().filter(|e| e.0 > 0).fold(None, |m: Option<(u32, usize)>, &e| match m {
+            Some(m) if m.0 > e.0 || (m.0 == e.0 && m.1 < e.1) => Some(m),
+            _ => Some(e),
+        });
+        if let Some((score, j)) = earlier {
+            entry = (score + h.score, Some(j));
+        }
+        for (j, prev) in hits.iter().enumerate().take(k).skip(kept) {
             let ordered = prev.row < h.row && (prev.seg < h.seg || prev.end <= h.start);
             if ordered && best[j].0 + h.score > entry.0 {
                 entry = (best[j].0 + h.score, Some(j));
@@ -385,6 +409,48 @@ mod tests {
         assert!(place(&[token("1015", true)], &counts(3), None).is_none(), "more digits than columns: no unique split");
         let row = place(&[token("350000035", true)], &counts(7), Some(7)).expect("the row total decides").into_owned();
         assert_eq!(row.iter().map(|t| &*t.text).collect::<Vec<_>>(), ["35", "0", "0", "0", "0", "0", "35"]);
+    }
+
+    #[test]
+    fn the_best_chain_is_the_one_every_pair_of_hits_gives() {
+        // Every ordered pair compared: the chain as the quadratic search finds it (the first of equals).
+        fn pairwise(hits: &[Hit]) -> (u32, Vec<usize>) {
+            let mut best: Vec<(u32, Option<usize>)> = Vec::new();
+            for (k, h) in hits.iter().enumerate() {
+                let mut entry = (h.score, None);
+                for (j, prev) in hits[..k].iter().enumerate() {
+                    if prev.row < h.row && (prev.seg < h.seg || prev.end <= h.start) && best[j].0 + h.score > entry.0 {
+                        entry = (best[j].0 + h.score, Some(j));
+                    }
+                }
+                best.push(entry);
+            }
+            let (mut k, &(score, _)) = best.iter().enumerate().max_by_key(|(_, (s, _))| *s).unwrap();
+            let mut chain = vec![k];
+            while let Some(j) = best[k].1 {
+                chain.push(j);
+                k = j;
+            }
+            chain.reverse();
+            (score, chain)
+        }
+        let hit = |seg, row, start, end, score| Hit { seg, row, start, end, score, pattern: 0 };
+        let hits = [
+            hit(0, 0, 0, 6, 20),
+            hit(0, 1, 3, 9, 20),
+            hit(0, 2, 9, 12, 20),
+            hit(1, 1, 0, 6, 30),
+            hit(1, 0, 6, 9, 20),
+            hit(2, 3, 0, 3, 20),
+            hit(2, 2, 3, 6, 30),
+            hit(3, 3, 0, 6, 20),
+            hit(3, 4, 6, 9, 20),
+        ];
+        for n in 1..=hits.len() {
+            let (score, chain) = best_chain(&hits[..n]);
+            let index = |h: &Hit| hits.iter().position(|x| x.seg == h.seg && x.start == h.start && x.row == h.row).unwrap();
+            assert_eq!((score, chain.iter().map(index).collect::<Vec<_>>()), pairwise(&hits[..n]), "{n} hits");
+        }
     }
 
     #[test]
