@@ -39,6 +39,7 @@ impl<'a> Prepared<'a> {
     pub fn new(source: &'a Source, segments: Segments<'a>) -> Self {
         let mut p = Prepared { source, segments, skeletons: String::new(), notes: Vec::new(), bounds: Vec::new() };
         p.bounds.reserve(p.segments.len());
+        p.skeletons.reserve(p.segments.iter().flat_map(|s| s.label).map(|t| t.text.len()).sum());
         for seg in 0..p.segments.len() {
             let (skel, notes) = (p.skeletons.len(), p.notes.len());
             skeleton_and_notes(p.segments.get(seg).label, &mut p.skeletons, &mut p.notes);
@@ -177,23 +178,30 @@ struct Patterns {
 
 impl Patterns {
     fn new(rows: &[&Row]) -> Self {
-        let group = |p: &str| p.chars().next().map_or(0, |c| c as usize % 64);
-        let mut entries: Vec<_> = rows
-            .iter()
-            .enumerate()
-            .flat_map(|(row, def)| def.patterns.iter().enumerate().map(move |(k, &p)| (row, k, p, 10 * p.chars().count() as u32)))
-            .filter(|e| !e.2.is_empty())
-            .collect();
-        entries.sort_by_key(|e| group(e.2));
         let mut groups = [0u16; 65];
         let mut present = 0u64;
-        for e in &entries {
-            let g = group(e.2);
-            groups[g + 1] += 1;
-            present |= 1 << g;
+        let mut count = 0;
+        for p in rows.iter().flat_map(|def| def.patterns) {
+            if let Some(c) = p.chars().next() {
+                groups[c as usize % 64 + 1] += 1;
+                present |= 1 << (c as usize % 64);
+                count += 1;
+            }
         }
         for g in 0..64 {
             groups[g + 1] += groups[g];
+        }
+        // Each group's entries in the rows' order.
+        let mut entries = vec![(0, 0, "", 0); count];
+        let mut next = groups;
+        for (row, def) in rows.iter().enumerate() {
+            for (k, &p) in def.patterns.iter().enumerate() {
+                if let Some(c) = p.chars().next() {
+                    let at = &mut next[c as usize % 64];
+                    entries[usize::from(*at)] = (row, k, p, 10 * p.chars().count() as u32);
+                    *at += 1;
+                }
+            }
         }
         Patterns { entries, groups, present }
     }

@@ -13,6 +13,7 @@ pub fn read_applications<'a>(source: &'a Source, segments: Segments<'a>, line: O
     let rows: Vec<&Row> = schema::APPLICATION_ROWS.iter().collect();
     let hits = p.match_excluding_best(&rows, [Era::Only2019, Era::Only2021]);
     let mut out = TableOutput::empty(table, line);
+    out.cells.reserve(hits.len() * schema::APPLICATION_COLUMNS.len());
     let owners = owners(&hits);
     for hit in &hits {
         let row = rows[hit.row];

@@ -121,8 +121,17 @@ impl TableOutput {
 
     pub(crate) fn place_row(&mut self, p: &Prepared, row: RowKey, columns: &[Column], cells: &[Token], line: usize) {
         let table = self.read.table;
-        let kinds: Vec<ValueKind> = columns.iter().map(|c| c.kind).collect();
-        match place(cells, &kinds, table.row_sum_width()) {
+        // A row has at most seven columns: their kinds stay on the stack.
+        let mut stack = [ValueKind::Count; 8];
+        let heap: Vec<ValueKind>;
+        let kinds: &[ValueKind] = if columns.len() <= stack.len() {
+            stack.iter_mut().zip(columns).for_each(|(k, c)| *k = c.kind);
+            &stack[..columns.len()]
+        } else {
+            heap = columns.iter().map(|c| c.kind).collect();
+            &heap
+        };
+        match place(cells, kinds, table.row_sum_width()) {
             Some(placed) => {
                 for (col, token) in columns.iter().zip(placed.iter()) {
                     self.cells.push(p.cell(CellKey::new(table, row, col.key), token));
