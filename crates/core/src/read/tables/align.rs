@@ -142,23 +142,34 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
     let base = skel.len();
     let mut depth = 0usize;
     let mut start = 0;
-    for c in label.iter().flat_map(|t| t.text.chars()).map(fold_char) {
-        match c {
-            '(' | '[' | '〔' | '【' => {
-                if depth == 0 {
-                    start = skel.len() - base;
-                }
-                depth += 1;
+    for text in label.iter().map(|t| &*t.text) {
+        // Characters that stand in the skeleton as written are copied in runs.
+        let mut run = 0;
+        for (i, written) in text.char_indices() {
+            let c = fold_char(written);
+            if c == written && is_skeleton_char(c) && !c.is_ascii_uppercase() {
+                continue;
             }
-            ')' | ']' | '〕' | '】' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 && start > 0 && skel.len() - base > start {
-                    notes.push((start, skel.len() - base));
+            skel.push_str(&text[run..i]);
+            run = i + written.len_utf8();
+            match c {
+                '(' | '[' | '〔' | '【' => {
+                    if depth == 0 {
+                        start = skel.len() - base;
+                    }
+                    depth += 1;
                 }
+                ')' | ']' | '〕' | '】' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 && start > 0 && skel.len() - base > start {
+                        notes.push((start, skel.len() - base));
+                    }
+                }
+                c if is_skeleton_char(c) => skel.push(c.to_ascii_lowercase()),
+                _ => {}
             }
-            c if is_skeleton_char(c) => skel.push(c.to_ascii_lowercase()),
-            _ => {}
         }
+        skel.push_str(&text[run..]);
     }
     if depth > 0 && start > 0 && skel.len() - base > start {
         notes.push((start, skel.len() - base));
