@@ -18,23 +18,23 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     let sentences = &p.prose.sentences;
     for (index, sentence) in sentences.iter().enumerate() {
-        let markers: Vec<usize> = find_all(&sentence.chars, "其中");
+        let markers: Vec<usize> = sentence.text.match_indices("其中").map(|(at, _)| at).collect();
         for (k, &at) in markers.iter().enumerate() {
             let total = sentence.amounts.iter().rfind(|a| a.end <= at).or_else(|| {
                 // `…116条。其中：…` — the total ends the previous sentence.
-                let before_start = at < 3;
+                let before_start = sentence.text[..at].chars().count() < 3;
                 before_start.then(|| index.checked_sub(1).and_then(|i| sentences[i].amounts.last())).flatten()
             });
             let Some(total) = total else { continue };
-            let next = markers.get(k + 1).copied().unwrap_or(sentence.chars.len());
+            let next = markers.get(k + 1).copied().unwrap_or(sentence.text.len());
             let mut parts: Vec<&Amount> = sentence.amounts.iter().filter(|a| a.at > at && a.end <= next).collect();
-            if next < sentence.chars.len() {
+            if next < sentence.text.len() {
                 parts.pop(); // the amount right before the next 其中 is that list's own total
             }
             // Parts that are themselves table figures (予以公开 N 件, 结果维持 N 件) are checked
             // one by one by the TEXT-* rules; such lists are often not exhaustive.
             let checked = |a: &&Amount| p.prose.mentions.iter().any(|m| m.sentence == index && m.amount.at == a.at);
-            let open_ended = parts.last().is_some_and(|last| sentence.chars[last.end..next.min(sentence.chars.len())].contains(&'等'));
+            let open_ended = parts.last().is_some_and(|last| sentence.text[last.end..next].contains('等'));
             if parts.iter().any(checked) || open_ended {
                 continue;
             }
@@ -68,11 +68,6 @@ fn compare(line: usize, sentence: &Sentence, total: &Amount, parts: &[&Amount]) 
         .expected_actual(total.value, sum)
         .line(line),
     )
-}
-
-fn find_all(chars: &[char], word: &str) -> Vec<usize> {
-    let w: Vec<char> = word.chars().collect();
-    (0..chars.len().saturating_sub(w.len() - 1)).filter(|&i| chars[i..i + w.len()] == w[..]).collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! (Arabic or Chinese numerals, approximate ones marked), and what each number is said to count,
 //! found by keyword: the raw material of the TEXT-* rules.
 
+mod clauses;
 mod numbers;
 mod sentences;
 mod topics;
@@ -65,13 +66,19 @@ pub struct Prose {
 }
 
 /// Reads the prose: lines `1..=line_count` except those in `excluded` (table regions, headings).
+/// Each sentence is scanned once, for its clauses and numbers, and classified as it is read.
 pub fn read(source: &Source, excluded: &[(usize, usize)]) -> Prose {
-    let mut prose = Prose { sentences: sentences::read(source, excluded), ..Prose::default() };
-    for (index, sentence) in prose.sentences.iter().enumerate() {
-        // "…收到申请859件。其中予以公开…": the previous sentence sets the subject.
-        let after_applications = index.checked_sub(1).is_some_and(|i| prose.sentences[i].contains("申请"));
-        topics::classify(sentence, index, after_applications, &mut prose.mentions, &mut prose.claims);
-    }
+    let mut prose = Prose::default();
+    let (mut clauses, mut digits) = (Vec::new(), String::new());
+    // "…收到申请859件。其中予以公开…": the previous sentence sets the subject.
+    let mut after_applications = false;
+    sentences::read(source, excluded, |text, runs, line| {
+        let amounts = clauses::scan(text, runs, &mut digits, &mut clauses);
+        let sentence = Sentence { text: text.to_owned(), line, amounts };
+        let index = prose.sentences.len();
+        after_applications = topics::classify(&sentence, &clauses, index, after_applications, &mut prose.mentions, &mut prose.claims);
+        prose.sentences.push(sentence);
+    });
     prose
 }
 

@@ -1,6 +1,7 @@
 //! Numbers with a unit in a sentence: Arabic or Chinese numerals (`116条`, `3,119件`, `十二件`),
 //! approximate ones marked (`40余条`, `近300件`).
 
+use super::sentences::{source_offset, Run};
 use crate::decimal;
 use crate::read::numerals::{chinese_number, is_chinese_digit};
 use crate::read::units::{units_after, Numeral};
@@ -13,7 +14,7 @@ pub struct Amount {
     pub unit: &'static str,
     /// `40余条`, `近300件`, `约`: not to be compared exactly.
     pub approximate: bool,
-    /// Char range of the number in the sentence.
+    /// Byte range of the number in the sentence's text.
     pub at: usize,
     pub end: usize,
     /// Byte range of the number in the source.
@@ -21,75 +22,85 @@ pub struct Amount {
     pub end_byte: usize,
 }
 
-/// Numbers followed by a unit (`116条`, `3,119件`, `十二件`, `40余条`, `1187.04万元`) in a sentence:
-/// its chars, their byte offsets in the source, its text and the byte offset in the text of each
-/// char (and of its end).
-pub fn amounts(chars: &[char], offsets: &[usize], text: &str, bytes: &[usize]) -> Vec<Amount> {
-    let mut out = Vec::new();
-    let slice = |from: usize, to: usize| &text[bytes[from.min(chars.len())]..bytes[to.min(chars.len())]];
-    let mut digits = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = fold_char(chars[i]);
-        let arabic = c.is_ascii_digit();
-        let chinese = !arabic && (is_chinese_digit(c) || c == '十');
-        let prev = || i.checked_sub(1).map(|j| fold_char(chars[j]));
-        if !(arabic || chinese) || prev().is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第') {
-            i += 1;
-            continue;
+/// How a number written from character `c` on is read: Arabic digits (full-width too) or a Chinese
+/// numeral (`两`/`兩` and `十` included).
+pub fn numeral(c: char) -> Option<Numeral> {
+    match c {
+        '0'..='9' | '０'..='９' => Some(Numeral::Arabic),
+        '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => {
+            Some(Numeral::Chinese)
         }
-        let start = i;
-        let mut j = i;
-        if arabic {
-            while j < chars.len()
-                && (fold_char(chars[j]).is_ascii_digit()
-                    || (matches!(fold_char(chars[j]), ',' | '.') && chars.get(j + 1).is_some_and(|n| fold_char(*n).is_ascii_digit())))
-            {
-                j += 1;
-            }
-        } else {
-            while j < chars.len() && (is_chinese_digit(chars[j]) || "十百千万".contains(chars[j])) {
-                j += 1;
-            }
-        }
-        let mut k = j;
-        let mut approximate = false;
-        if k < chars.len() && matches!(chars[k], '余' | '多') {
-            approximate = true;
-            k += 1;
-        }
-        let Some(unit) = units_after(slice(k, k + 2), if arabic { Numeral::Arabic } else { Numeral::Chinese }) else {
-            i = j.max(i + 1);
-            continue;
-        };
-        digits.clear();
-        digits.extend(chars[start..j].iter().map(|c| fold_char(*c)).filter(|c| *c != ','));
-        let value = if arabic { decimal::parse(&digits) } else { chinese_number(&digits) };
-        let Some(value) = value else {
-            i = j;
-            continue;
-        };
-        let unit_end = k + unit.chars().count();
-        let (before, after_unit) = (slice(start.saturating_sub(2), start), slice(unit_end, unit_end + 2));
-        approximate |= ["近", "约", "逾", "超过", "多达", "大约", "将近"].iter().any(|w| before.ends_with(w))
-            || after_unit.starts_with("左右")
-            || after_unit.starts_with("以上");
-        out.push(Amount {
-            value,
-            unit,
-            approximate,
-            at: start,
-            end: j,
-            start_byte: offsets[start],
-            end_byte: offsets[j - 1] + chars[j - 1].len_utf8(),
-        });
-        i = unit_end;
+        _ => None,
     }
-    out
+}
+
+/// A character after which a digit does not start a number: a letter, digit or point (`A1`,
+/// `1.5` read from `1`), or `第` (an ordinal).
+pub fn ends_word(c: char) -> bool {
+    let c = fold_char(c);
+    c.is_ascii_alphanumeric() || c == '.' || c == '第'
+}
+
+/// Reads the number written as `numeral` from byte `at` of a sentence's `text` (made of `runs`)
+/// with the unit after it (`116条`, `3,119件`, `十二件`, `40余条`, `1187.04万元`): the amount if
+/// there is one, and the byte where looking for numbers goes on. `digits` is scratch space.
+pub fn amount_at(text: &str, at: usize, numeral: Numeral, runs: &[Run], digits: &mut String) -> (Option<Amount>, usize) {
+    let char_at = |i: usize| text[i..].chars().next();
+    let mut end = at;
+    while let Some(c) = char_at(end) {
+        let continues = match numeral {
+            Numeral::Arabic => {
+                let folded = fold_char(c);
+                folded.is_ascii_digit()
+                    || (matches!(folded, ',' | '.') && char_at(end + c.len_utf8()).is_some_and(|n| fold_char(n).is_ascii_digit()))
+            }
+            Numeral::Chinese => is_chinese_digit(c) || matches!(c, '十' | '百' | '千' | '万'),
+        };
+        if !continues {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    let mut approximate = false;
+    let mut unit_at = end;
+    if let Some(c @ ('余' | '多')) = char_at(end) {
+        approximate = true;
+        unit_at += c.len_utf8();
+    }
+    let Some(unit) = units_after(&text[unit_at..], numeral) else {
+        return (None, end);
+    };
+    digits.clear();
+    digits.extend(text[at..end].chars().map(fold_char).filter(|c| *c != ','));
+    let value = match numeral {
+        Numeral::Arabic => arabic_number(digits),
+        Numeral::Chinese => chinese_number(digits),
+    };
+    let Some(value) = value else {
+        return (None, end);
+    };
+    let unit_end = unit_at + unit.len();
+    let (before, after_unit) = (&text[..at], &text[unit_end..]);
+    approximate |= ["近", "约", "逾", "超过", "多达", "大约", "将近"].iter().any(|w| before.ends_with(w))
+        || after_unit.starts_with("左右")
+        || after_unit.starts_with("以上");
+    let (start_byte, end_byte) = (source_offset(runs, at), source_offset(runs, end - 1) + 1);
+    (Some(Amount { value, unit, approximate, at, end, start_byte, end_byte }), unit_end)
+}
+
+/// The value of ASCII digits with at most one point: up to 15 digits without a point are read as
+/// an integer (exact, the same f64 as `decimal::parse`), anything else by `decimal::parse`.
+fn arabic_number(digits: &str) -> Option<f64> {
+    if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(digits.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64);
+    }
+    decimal::parse(digits)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::read::numerals::is_chinese_digit;
     use crate::text::Source;
 
     #[test]
@@ -98,5 +109,40 @@ mod tests {
         let p = crate::read::prose::read(&source, &[]);
         let got: Vec<_> = p.sentences[0].amounts.iter().map(|a| (a.value, a.unit, a.approximate)).collect();
         assert_eq!(got, vec![(5500.0, "条", true), (1.0, "件", false), (12.0, "件", false), (300.0, "个", true)]);
+        let first = &p.sentences[0].amounts[0];
+        assert_eq!((first.at, first.end), ("主动公开政府信息".len(), "主动公开政府信息5500".len()));
+        assert_eq!(&source.text()[first.start_byte..first.end_byte], "5500");
+    }
+
+    #[test]
+    fn a_number_over_a_line_break_maps_to_the_source() {
+        let source = Source::new("共收到申请 3 1\n19 件。".to_owned());
+        let p = crate::read::prose::read(&source, &[]);
+        let amount = &p.sentences[0].amounts[0];
+        assert_eq!((amount.value, &source.text()[amount.start_byte..amount.end_byte]), (3119.0, "3 1\n19"));
+    }
+
+    #[test]
+    fn numeral_starts_as_folding_reads_them() {
+        // What the prose reader took for the first digit of a number: folded, then an ASCII digit,
+        // a Chinese digit or 十.
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let folded = fold_char(c);
+            let expected = if folded.is_ascii_digit() {
+                Some(Numeral::Arabic)
+            } else if is_chinese_digit(folded) || folded == '十' {
+                Some(Numeral::Chinese)
+            } else {
+                None
+            };
+            assert!(numeral(c) == expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn integers_read_as_decimal_parse_reads_them() {
+        for digits in ["0", "007", "3119", "999999999999999", "9999999999999999", "12.5", "1.2.3"] {
+            assert_eq!(arabic_number(digits), decimal::parse(digits), "{digits}");
+        }
     }
 }

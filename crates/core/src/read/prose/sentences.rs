@@ -1,20 +1,16 @@
 //! Prose as sentences: the lines outside the tables, white space removed (PDF text puts spaces
-//! inside words and numbers), split at sentence ends and new paragraphs; and a sentence's clauses.
+//! inside words and numbers), split at sentence ends and new paragraphs. Each sentence is copied
+//! run by run (the text between white space), never character by character.
 
-use super::numbers::{amounts, Amount};
+use super::numbers::Amount;
 use crate::read::tokens::is_noise_line;
 use crate::text::{contains, fold_char, is_space, Source};
 
 /// A sentence of prose with white space removed (PDF text puts spaces inside words and numbers).
 #[derive(Debug)]
 pub struct Sentence {
-    /// The sentence as a string (the same characters as `chars`).
+    /// The sentence's characters without white space.
     pub text: String,
-    pub chars: Vec<char>,
-    /// Byte offset in the source of each char.
-    pub offsets: Vec<usize>,
-    /// Byte offset in `text` of each char, and of the end: clause `(a, b)` is `text[bytes[a]..bytes[b]]`.
-    pub bytes: Vec<usize>,
     pub line: usize,
     pub amounts: Vec<Amount>,
 }
@@ -24,67 +20,110 @@ impl Sentence {
         contains(&self.text, word)
     }
 
-    /// The sentence for a message, shortened around char `at` when long.
+    /// The sentence for a message, shortened to 30 characters either side of byte `at` when long.
     pub fn excerpt(&self, at: usize) -> String {
         const HALF: usize = 30;
-        let start = at.saturating_sub(HALF);
-        let end = (at + HALF).min(self.chars.len());
-        let mut s: String = self.chars[start..end].iter().collect();
+        let at = self.text[..at].chars().count();
+        let length = self.text.chars().count();
+        let (start, end) = (at.saturating_sub(HALF), (at + HALF).min(length));
+        let byte = |n: usize| self.text.char_indices().nth(n).map_or(self.text.len(), |(b, _)| b);
+        let mut s = String::new();
         if start > 0 {
-            s.insert(0, '…');
+            s.push('…');
         }
-        if end < self.chars.len() {
+        s.push_str(&self.text[byte(start)..byte(end)]);
+        if end < length {
             s.push('…');
         }
         s
     }
 }
 
-pub fn read(source: &Source, excluded: &[(usize, usize)]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut current: Option<Sentence> = None;
-    let finish = |current: &mut Option<Sentence>, out: &mut Vec<Sentence>| {
-        if let Some(mut s) = current.take() {
-            if !s.chars.is_empty() {
-                s.text = s.chars.iter().collect();
-                s.bytes = s.text.char_indices().map(|(i, _)| i).chain([s.text.len()]).collect();
-                s.amounts = amounts(&s.chars, &s.offsets, &s.text, &s.bytes);
-                out.push(s);
-            }
+/// Where a run of a sentence's text (characters between white space) starts in the sentence and
+/// in the source.
+#[derive(Clone, Copy, Debug)]
+pub struct Run {
+    pub at: usize,
+    pub source: usize,
+}
+
+/// The source byte offset of byte `at` of a sentence made of `runs`.
+pub fn source_offset(runs: &[Run], at: usize) -> usize {
+    let run = runs[runs.partition_point(|r| r.at <= at) - 1];
+    run.source + at - run.at
+}
+
+/// The sentence being read: its text so far, its runs and the line it starts on.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    runs: Vec<Run>,
+    line: usize,
+}
+
+impl Pending {
+    /// Appends `run`, which starts at byte `source` of the source, on line `line`.
+    fn push(&mut self, run: &str, source: usize, line: usize) {
+        if run.is_empty() {
+            return;
         }
-    };
+        if self.text.is_empty() {
+            self.line = line;
+        }
+        self.runs.push(Run { at: self.text.len(), source });
+        self.text.push_str(run);
+    }
+
+    /// Hands a non-empty sentence to `each` (its text, runs and line) and starts the next.
+    fn finish(&mut self, each: &mut impl FnMut(&str, &[Run], usize)) {
+        if !self.text.is_empty() {
+            each(&self.text, &self.runs, self.line);
+            self.text.clear();
+            self.runs.clear();
+        }
+    }
+}
+
+/// Reads the sentences of lines `1..=line_count` except those in `excluded`, handing each to `each`
+/// as its text, its runs and its first line.
+pub fn read(source: &Source, excluded: &[(usize, usize)], mut each: impl FnMut(&str, &[Run], usize)) {
+    let mut pending = Pending::default();
     for (no, start, line) in source.lines() {
-        let skip = excluded.iter().any(|&(a, b)| (a..=b).contains(&no));
-        if skip || line.trim_matches(is_space).is_empty() || starts_paragraph(line) {
-            finish(&mut current, &mut out);
-            if skip || line.trim_matches(is_space).is_empty() {
+        let skip = excluded.iter().any(|&(a, b)| (a..=b).contains(&no)) || line.trim_matches(is_space).is_empty();
+        if skip || starts_paragraph(line) {
+            pending.finish(&mut each);
+            if skip {
                 continue;
             }
         }
         if is_noise_line(line) {
             continue;
         }
-        for (i, c) in line.char_indices() {
-            if is_space(c) {
-                continue;
+        let bytes = line.as_bytes();
+        let (mut run, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (length, space, end) = match bytes[i] {
+                b @ 0..=0x7f => (1, matches!(b, b' ' | b'\t'..=b'\r'), matches!(b, b'!' | b'?')),
+                // U+4000..U+9FFF, the ideographs: neither white space nor a sentence end.
+                0xe4..=0xe9 => (3, false, false),
+                _ => {
+                    let c = line[i..].chars().next().expect("a character starts here");
+                    (c.len_utf8(), is_space(c), matches!(c, '。' | '！' | '？'))
+                }
+            };
+            if space {
+                pending.push(&line[run..i], start + run, no);
+                run = i + length;
+            } else if end {
+                pending.push(&line[run..i + length], start + run, no);
+                pending.finish(&mut each);
+                run = i + length;
             }
-            let s = current.get_or_insert_with(|| Sentence {
-                text: String::new(),
-                chars: Vec::with_capacity(128),
-                offsets: Vec::with_capacity(128),
-                bytes: Vec::new(),
-                line: no,
-                amounts: Vec::new(),
-            });
-            s.chars.push(c);
-            s.offsets.push(start + i);
-            if matches!(c, '。' | '！' | '？' | '!' | '?') {
-                finish(&mut current, &mut out);
-            }
+            i += length;
         }
+        pending.push(&line[run..], start + run, no);
     }
-    finish(&mut current, &mut out);
-    out
+    pending.finish(&mut each);
 }
 
 /// A line that starts a new paragraph: `（一）`, `一、`, `1.`/`1、` numbering.
@@ -95,22 +134,4 @@ fn starts_paragraph(line: &str) -> bool {
         (Some(n), Some('、' | '.')) => n.is_ascii_digit() || "一二三四五六七八九十".contains(n),
         _ => false,
     }
-}
-
-/// Splits a sentence into clauses at `，；：、（）` and their half-width forms.
-pub fn clauses(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in chars.iter().enumerate() {
-        if matches!(fold_char(*c), ',' | ';' | ':' | '、' | '(' | ')' | '，' | '；' | '：' | '。' | '!' | '?' | '！' | '？') {
-            if i > start {
-                out.push((start, i));
-            }
-            start = i + 1;
-        }
-    }
-    if start < chars.len() {
-        out.push((start, chars.len()));
-    }
-    out
 }

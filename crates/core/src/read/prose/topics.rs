@@ -1,39 +1,54 @@
 //! What a prose number counts, by keyword: 表三's applications and outcomes, 表四's reviews and
 //! lawsuits with their results; and claims without a number ("none", "all upheld").
 
-use super::sentences::clauses;
+use super::clauses::{keyword, Clause, ClauseAt, Keyword};
 use super::{Amount, Claim, Mention, Outcome, Sentence, Topic};
 use crate::read::units::counts_cases;
 use crate::schema::{ColumnKey, RowKey};
-use crate::text::{contains, contains_any, Searched};
+use crate::text::{contains, contains_any};
+
+/// The keywords given, as a `&[Keyword]` made at compile time.
+macro_rules! keywords {
+    ($($word:literal),* $(,)?) => { const { &[$(keyword($word)),*] } };
+}
 
 /// Keywords, most specific first, that say what an application number counts.
-const APPLICATION_TOPICS: &[(&[&str], Topic)] = &[
-    (&["顺延", "结转下年", "结转到下年", "结转至下年", "转入下年", "下年度继续办理", "结转至下一年", "结转到下一年"], Topic::CarriedOut),
-    (&["上年结转", "上年度结转", "上一年度结转", "上年度转入", "上年转入", "上一年结转"], Topic::CarriedIn),
+const APPLICATION_TOPICS: &[(&[Keyword], Topic)] = &[
     (
-        &["予以公开及部分公开", "予以公开和部分公开", "予以公开或部分公开", "公开及部分公开", "公开和部分公开"],
+        keywords!["顺延", "结转下年", "结转到下年", "结转至下年", "转入下年", "下年度继续办理", "结转至下一年", "结转到下一年"],
+        Topic::CarriedOut,
+    ),
+    (keywords!["上年结转", "上年度结转", "上一年度结转", "上年度转入", "上年转入", "上一年结转"], Topic::CarriedIn),
+    (
+        keywords!["予以公开及部分公开", "予以公开和部分公开", "予以公开或部分公开", "公开及部分公开", "公开和部分公开"],
         Topic::Outcome(Outcome::GrantedPartial),
     ),
-    (&["部分公开"], Topic::Outcome(Outcome::Partial)),
-    (&["不予公开"], Topic::Outcome(Outcome::Denied)),
-    (&["无法提供"], Topic::Outcome(Outcome::Unable)),
-    (&["不予处理"], Topic::Outcome(Outcome::Ignored)),
-    (&["其他处理"], Topic::Outcome(Outcome::Other)),
-    (&["予以公开", "同意公开", "全部公开"], Topic::Outcome(Outcome::Granted)),
-    (&["办结", "答复", "办理完毕", "处理完毕", "办理完成", "完成"], Topic::Processed),
-    (&["收到", "受理", "新收", "接收", "接到", "共收"], Topic::New),
+    (keywords!["部分公开"], Topic::Outcome(Outcome::Partial)),
+    (keywords!["不予公开"], Topic::Outcome(Outcome::Denied)),
+    (keywords!["无法提供"], Topic::Outcome(Outcome::Unable)),
+    (keywords!["不予处理"], Topic::Outcome(Outcome::Ignored)),
+    (keywords!["其他处理"], Topic::Outcome(Outcome::Other)),
+    (keywords!["予以公开", "同意公开", "全部公开"], Topic::Outcome(Outcome::Granted)),
+    (keywords!["办结", "答复", "办理完毕", "处理完毕", "办理完成", "完成"], Topic::Processed),
+    (keywords!["收到", "受理", "新收", "接收", "接到", "共收"], Topic::New),
 ];
 
 /// Result words of 表四 and their columns.
-const RESULTS: &[(&str, ColumnKey)] = &[
-    ("维持", ColumnKey::Upheld),
-    ("纠正", ColumnKey::Corrected),
-    ("其他结果", ColumnKey::Other),
-    ("尚未审结", ColumnKey::Pending),
-    ("未审结", ColumnKey::Pending),
-    ("正在审理", ColumnKey::Pending),
+const RESULTS: &[(Keyword, ColumnKey)] = &[
+    (UPHELD, ColumnKey::Upheld),
+    (keyword("纠正"), ColumnKey::Corrected),
+    (keyword("其他结果"), ColumnKey::Other),
+    (keyword("尚未审结"), ColumnKey::Pending),
+    (keyword("未审结"), ColumnKey::Pending),
+    (keyword("正在审理"), ColumnKey::Pending),
 ];
+
+const UPHELD: Keyword = keyword("维持");
+const APPLICATION: Keyword = keyword("申请");
+const REVIEW: Keyword = keyword("复议");
+const LAWSUIT: Keyword = keyword("诉讼");
+const LAWSUIT_WORDS: &[Keyword] = keywords!["诉讼", "起诉"];
+const DENIED: Keyword = keyword("不予公开");
 
 #[derive(Clone, Copy, PartialEq)]
 enum Subject {
@@ -42,22 +57,26 @@ enum Subject {
     Lawsuit,
 }
 
+/// Finds the mentions and claims of sentence `index`, whose clauses are `clauses`; the sentence
+/// before it spoke of applications when `after_applications`. Returns whether this one does
+/// (it has `申请`), which sets the subject of the next.
 pub fn classify(
     sentence: &Sentence,
+    clauses: &[ClauseAt],
     index: usize,
     after_applications: bool,
     mentions: &mut Vec<Mention>,
     claims: &mut Vec<(Claim, usize)>,
-) {
+) -> bool {
     let text = &sentence.text;
-    let about_applications = contains(text, "申请");
+    // `申请` holds no clause punctuation: it is in the sentence only inside a clause.
+    let about_applications = clauses.iter().any(|c| c.of(text).contains(APPLICATION));
     let mut subject = Subject::None;
     let mut document_row = None;
-    let bytes = &sentence.bytes;
-    for (start, end) in clauses(&sentence.chars) {
-        let clause = Searched::new(&text[bytes[start]..bytes[end]]);
-        let review = clause.contains("复议") && !clause.contains("复议后起诉");
-        let lawsuit = clause.contains_any(&["诉讼", "起诉"]);
+    for &at in clauses {
+        let clause = at.of(text);
+        let review = clause.contains(REVIEW) && !clause.contains(const { keyword("复议后起诉") });
+        let lawsuit = clause.contains_any(LAWSUIT_WORDS);
         if review && lawsuit {
             subject = Subject::None; // both in one clause: ambiguous
             continue;
@@ -68,13 +87,14 @@ pub fn classify(
             subject = Subject::Lawsuit;
         }
         // Most clauses hold no number: they only name a subject or a 表二 row for the next one.
-        let has_amount = sentence.amounts.iter().any(|a| a.at >= start && a.end <= end);
+        let in_clause = |a: &&Amount| a.at >= at.start && a.end <= at.end;
+        let has_amount = sentence.amounts.iter().any(|a| in_clause(&a));
         if !about_applications && subject == Subject::None {
             if !has_amount {
                 active_row(clause, &mut document_row);
                 continue;
             }
-            if let Some(mention) = active_mention(clause, sentence, (start, end), &mut document_row) {
+            if let Some(mention) = active_mention(clause, sentence.amounts.iter().filter(in_clause), &mut document_row) {
                 mentions.push(Mention { sentence: index, ..mention });
                 continue;
             }
@@ -82,9 +102,8 @@ pub fn classify(
         if !has_amount {
             continue;
         }
-        let amount = sentence.amounts.iter().find(|a| a.at >= start && a.end <= end && counts_cases(a.unit));
-        let Some(amount) = amount else { continue };
-        let result = RESULTS.iter().find(|(w, _)| clause.contains(w)).map(|(_, c)| *c);
+        let Some(amount) = sentence.amounts.iter().filter(in_clause).find(|a| counts_cases(a.unit)) else { continue };
+        let result = RESULTS.iter().find(|(w, _)| clause.contains(*w)).map(|(_, c)| *c);
         let topic = if subject != Subject::None && (review || lawsuit || result.is_some()) {
             Some(match subject {
                 Subject::Review => Topic::Review(result),
@@ -99,7 +118,7 @@ pub fn classify(
             if found.is_some() {
                 subject = Subject::None;
             }
-            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && clause.contains("不予公开")))
+            found.filter(|t| !(matches!(t, Topic::Outcome(Outcome::Granted)) && clause.contains(DENIED)))
         } else {
             None
         };
@@ -107,53 +126,56 @@ pub fn classify(
             mentions.push(Mention { topic, amount: amount.clone(), sentence: index });
         }
     }
-    if text.contains(['无', '未', '没', '维']) {
+    // Nor do the words of a claim: 无, 未, 没 or 维 is in the sentence only inside a clause.
+    if clauses.iter().any(|c| c.of(text).contains_any_char(&['无', '未', '没', '维'])) {
         claims.extend(claims_of(sentence).into_iter().map(|c| (c, index)));
     }
+    about_applications
 }
+
+/// Words that say there was none, longest first.
+const NEGATIONS: &[Keyword] = keywords!["未发生", "没有收到", "没有接到", "未收到", "未接到", "未受理", "未出现", "没有", "未有", "无"];
 
 /// Statements that there were none, or that all were upheld (in clauses that count nothing).
 fn claims_of(sentence: &Sentence) -> Vec<Claim> {
     let text = &sentence.text;
     let mut out = Vec::new();
-    let negations = ["未发生", "没有收到", "没有接到", "未收到", "未接到", "未受理", "未出现", "没有", "未有", "无"];
-    let mut clause_start = 0; // in chars
-    for clause in text.split(['，', '。', '；', ',', ';']) {
-        let len = clause.chars().count();
-        let range = clause_start..clause_start + len;
-        clause_start += len + 1;
+    let mut next = 0;
+    for piece in text.split(['，', '。', '；', ',', ';']) {
+        let range = next..next + piece.len();
+        next = range.end + text[range.end..].chars().next().map_or(0, char::len_utf8);
         let counts = sentence.amounts.iter().any(|a| range.contains(&a.at) && a.unit != "元" && a.unit != "万元");
         if counts {
             continue;
         }
-        let searched = Searched::new(clause);
-        for neg in negations {
-            let Some(at) = searched.find(neg) else {
+        let clause = Clause::new(piece);
+        for negation in NEGATIONS {
+            let Some(at) = clause.find(*negation) else {
                 continue;
             };
-            let after = &clause[at + neg.len()..];
+            let after = &piece[at + negation.text.len()..];
             if after.starts_with("法") || after.starts_with("正当") {
                 continue; // 无法提供, 无正当理由
             }
-            let window: String = after.chars().take(24).collect();
-            if contains(&window, "复议") {
+            let window = &after[..after.char_indices().nth(24).map_or(after.len(), |(i, _)| i)];
+            if contains(window, "复议") {
                 out.push(Claim::NoReview);
             }
-            if contains_any(&window, &["诉讼", "起诉"]) {
+            if contains_any(window, &["诉讼", "起诉"]) {
                 out.push(Claim::NoLawsuit);
             }
-            if contains(&window, "申请") && !contains_any(&window, &["复议", "诉讼"]) {
+            if contains(window, "申请") && !contains_any(window, &["复议", "诉讼"]) {
                 out.push(Claim::NoApplications);
             }
             break;
         }
-        if searched.contains_any(&["均", "全部", "都"]) && searched.contains("维持") {
+        if clause.contains_any(keywords!["均", "全部", "都"]) && clause.contains(UPHELD) {
             // The subject is in the clause, or the last one named before it: "复议5件，均获维持".
-            let before = &text[..text.find(clause).unwrap_or(0) + clause.len()];
+            let before = &text[..text.find(piece).unwrap_or(0) + piece.len()];
             let review = before.rfind("复议");
             let lawsuit = before.rfind("诉讼").or(before.rfind("起诉"));
             match (review, lawsuit) {
-                (Some(_), Some(_)) if searched.contains("复议") && searched.contains("诉讼") => {
+                (Some(_), Some(_)) if clause.contains(REVIEW) && clause.contains(LAWSUIT) => {
                     out.extend([Claim::ReviewAllUpheld, Claim::LawsuitAllUpheld]);
                 }
                 (Some(r), Some(l)) => out.push(if r > l { Claim::ReviewAllUpheld } else { Claim::LawsuitAllUpheld }),
@@ -168,53 +190,47 @@ fn claims_of(sentence: &Sentence) -> Vec<Claim> {
 }
 
 /// 表二 rows as the prose names them, most specific first. `规章制度` (internal rules) is not 规章.
-const ACTIVE_ROWS: &[(&str, RowKey)] = &[
-    ("规范性文件", RowKey::Normative),
-    ("规章", RowKey::Rules),
-    ("行政许可", RowKey::Licensing),
-    ("行政处罚", RowKey::Penalty),
-    ("行政强制", RowKey::Coercion),
-    ("行政事业性收费", RowKey::Fees),
-    ("收费", RowKey::Fees),
+const ACTIVE_ROWS: &[(Keyword, RowKey)] = &[
+    (keyword("规范性文件"), RowKey::Normative),
+    (keyword("规章"), RowKey::Rules),
+    (keyword("行政许可"), RowKey::Licensing),
+    (keyword("行政处罚"), RowKey::Penalty),
+    (keyword("行政强制"), RowKey::Coercion),
+    (keyword("行政事业性收费"), RowKey::Fees),
+    (keyword("收费"), RowKey::Fees),
 ];
 
 /// What is said of 规章 and 规范性文件, by verb.
-const DOCUMENT_COLUMNS: &[(&[&str], ColumnKey)] = &[
-    (&["现行有效"], ColumnKey::InForce),
-    (&["废止", "宣布失效"], ColumnKey::Repealed),
-    (&["制发", "制定", "印发", "出台"], ColumnKey::Issued),
+const DOCUMENT_COLUMNS: &[(&[Keyword], ColumnKey)] = &[
+    (keywords!["现行有效"], ColumnKey::InForce),
+    (keywords!["废止", "宣布失效"], ColumnKey::Repealed),
+    (keywords!["制发", "制定", "印发", "出台"], ColumnKey::Issued),
 ];
 
-/// A 表二 figure in a clause (TEXT-ACTIVE): 制发/废止/现行有效 规章·规范性文件 N 件, 行政许可/处罚/强制
-/// N 件, 收费 N 万元. Figures about published information (`公开…信息 N 条`) are not 表二's.
-/// `document_row` carries 规章/规范性文件 to the next clause (`制发规范性文件3件，废止1件`).
-fn active_mention(
-    clause: Searched,
-    sentence: &Sentence,
-    (start, end): (usize, usize),
-    document_row: &mut Option<RowKey>,
-) -> Option<Mention> {
+/// A 表二 figure in a clause with these `amounts` (TEXT-ACTIVE): 制发/废止/现行有效 规章·规范性文件
+/// N 件, 行政许可/处罚/强制 N 件, 收费 N 万元. Figures about published information (`公开…信息 N 条`)
+/// are not 表二's. `document_row` carries 规章/规范性文件 to the next clause (`制发规范性文件3件，废止1件`).
+fn active_mention<'a>(clause: Clause, mut amounts: impl Iterator<Item = &'a Amount>, document_row: &mut Option<RowKey>) -> Option<Mention> {
     let row = active_row(clause, document_row)?;
-    let in_clause = |a: &&Amount| a.at >= start && a.end <= end;
-    let about_information = clause.contains_any(&["信息", "公开", "事项", "清单", "目录"]);
+    let about_information = clause.contains_any(keywords!["信息", "公开", "事项", "清单", "目录"]);
     let (column, amount) = match row {
         RowKey::Rules | RowKey::Normative => {
             let column = DOCUMENT_COLUMNS.iter().find(|(words, _)| clause.contains_any(words)).map(|(_, c)| *c)?;
-            (column, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "份" | "个"))?)
+            (column, amounts.find(|a| matches!(a.unit, "件" | "份" | "个"))?)
         }
-        RowKey::Fees => (ColumnKey::AmountWan, sentence.amounts.iter().filter(in_clause).find(|a| a.unit == "万元")?),
+        RowKey::Fees => (ColumnKey::AmountWan, amounts.find(|a| a.unit == "万元")?),
         _ if about_information => return None,
-        _ => (ColumnKey::Decisions, sentence.amounts.iter().filter(in_clause).find(|a| matches!(a.unit, "件" | "起" | "宗"))?),
+        _ => (ColumnKey::Decisions, amounts.find(|a| matches!(a.unit, "件" | "起" | "宗"))?),
     };
     Some(Mention { topic: Topic::Active(row, column), amount: amount.clone(), sentence: 0 })
 }
 
 /// The 表二 row a clause names, or else the 规章/规范性文件 carried from the clause before; sets
 /// what the next clause carries.
-fn active_row(clause: Searched, document_row: &mut Option<RowKey>) -> Option<RowKey> {
+fn active_row(clause: Clause, document_row: &mut Option<RowKey>) -> Option<RowKey> {
     let named = ACTIVE_ROWS
         .iter()
-        .find(|(word, row)| clause.contains(word) && !(*row == RowKey::Rules && clause.contains_any(&["规章制度", "规范性文件"])))
+        .find(|(word, row)| clause.contains(*word) && !(*row == RowKey::Rules && clause.contains_any(keywords!["规章制度", "规范性文件"])))
         .map(|(_, row)| *row);
     Some(match named {
         Some(row @ (RowKey::Rules | RowKey::Normative)) => {
