@@ -1,4 +1,4 @@
-//! A sentence's clauses and numbers, found in one pass over its text; and the keywords searched
+//! A sentence's clauses, statements and numbers, found in one pass over its text; and the keywords searched
 //! for in a clause, ruled out by a 64-bit summary of characters (one bit per character, modulo 64)
 //! without a scan when the clause lacks one of their characters.
 
@@ -21,34 +21,100 @@ impl ClauseAt {
     }
 }
 
-/// Reads a sentence's `text` (made of `runs`) once: its clauses into `clauses` (split at
-/// `，；：、（）。！？` and their half-width forms) and its amounts, returned.
-pub fn scan(text: &str, runs: &[Run], digits: &mut String, clauses: &mut Vec<ClauseAt>) -> Vec<Amount> {
-    clauses.clear();
-    let mut amounts = Vec::new();
-    let (mut start, mut set, mut next_number, mut previous) = (0, 0, 0, None);
-    for (i, c) in text.char_indices() {
-        if i >= next_number {
-            if let Some(numeral) = numeral(c).filter(|_| !previous.is_some_and(ends_word)) {
-                let (amount, next) = amount_at(text, i, numeral, runs, digits);
-                amounts.extend(amount);
-                next_number = next;
+/// The summary of the ideographs that `scan` decodes: those that start a Chinese number, and
+/// 无, 未, 没 and 维, one of which every claim has (`无…`, `未…`, `没有…`, `…维持`).
+const MARKED_IDEOGRAPHS: u64 = summary("一二三四五六七八九十两兩零无未没维");
+
+/// A sentence's clauses and statements, as `scan` found them; kept from one sentence to the next
+/// so that their room is reused.
+#[derive(Default)]
+pub struct Parts {
+    /// Split at `，；：、（）。！？` and their half-width forms: what a number counts.
+    pub clauses: Vec<ClauseAt>,
+    /// Split at `，。；,;` only, those with 无, 未, 没 or 维: where claims are looked for.
+    pub statements: Vec<ClauseAt>,
+    digits: String,
+}
+
+impl Parts {
+    /// Reads a sentence's `text` (made of `runs`) once, byte by byte: its clauses and statements,
+    /// and its amounts, returned. Only the characters that `may_be_marked` are decoded; the
+    /// others only add their bit to the summaries.
+    pub fn scan(&mut self, text: &str, runs: &[Run]) -> Vec<Amount> {
+        self.clauses.clear();
+        self.statements.clear();
+        let bytes = text.as_bytes();
+        let mut amounts = Vec::new();
+        let (mut start, mut set, mut next_number, mut i) = (0, 0, 0, 0);
+        let (mut statement_start, mut statement_set, mut may_claim) = (0, 0, false);
+        while i < bytes.len() {
+            let lead = bytes[i];
+            // Most characters are ideographs that are not marked: their bit, and on.
+            if (0xe4..=0xe9).contains(&lead) && MARKED_IDEOGRAPHS & 1 << (bytes[i + 2] & 0x3f) == 0 {
+                set |= 1 << (bytes[i + 2] & 0x3f);
+                i += 3;
+                continue;
             }
-        }
-        if ends_clause(c) {
-            if i > start {
-                clauses.push(ClauseAt { start, end: i, set });
+            let length = match lead {
+                0..=0x7f => 1,
+                0x80..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            // A character's last byte holds its low six bits, and so its bit in a summary.
+            let bit = 1 << (bytes[i + length - 1] & 0x3f);
+            let decoded = match lead {
+                0..=0x7f => Some(char::from(lead)),
+                _ if may_be_marked(lead, bit) => text[i..].chars().next(),
+                _ => None,
+            };
+            if let Some(c) = decoded {
+                if ends_clause(c) {
+                    if i > start {
+                        self.clauses.push(ClauseAt { start, end: i, set });
+                    }
+                    statement_set |= set;
+                    if matches!(c, '，' | '。' | '；' | ',' | ';') {
+                        if may_claim {
+                            self.statements.push(ClauseAt { start: statement_start, end: i, set: statement_set });
+                        }
+                        (statement_start, statement_set, may_claim) = (i + length, 0, false);
+                    } else {
+                        statement_set |= bit;
+                    }
+                    (start, set, i) = (i + length, 0, i + length);
+                    continue;
+                }
+                may_claim |= matches!(c, '无' | '未' | '没' | '维');
+                let after_word = || text[..i].chars().next_back().is_some_and(ends_word);
+                if let Some(numeral) = numeral(c).filter(|_| i >= next_number && !after_word()) {
+                    let (amount, next) = amount_at(text, i, numeral, runs, &mut self.digits);
+                    amounts.extend(amount);
+                    next_number = next;
+                }
             }
-            (start, set) = (i + c.len_utf8(), 0);
-        } else {
-            set |= bit(c);
+            set |= bit;
+            i += length;
         }
-        previous = Some(c);
+        if start < text.len() {
+            self.clauses.push(ClauseAt { start, end: text.len(), set });
+        }
+        if may_claim {
+            self.statements.push(ClauseAt { start: statement_start, end: text.len(), set: statement_set | set });
+        }
+        amounts
     }
-    if start < text.len() {
-        clauses.push(ClauseAt { start, end: text.len(), set });
+}
+
+/// Whether the character with this first byte and summary bit may end a clause, start a number or
+/// be a claim's word: ASCII, U+3000..U+303F (`、。〇`), full-width forms and ideographs with a
+/// marked ideograph's bit.
+fn may_be_marked(lead: u8, bit: u64) -> bool {
+    match lead {
+        0..=0x7f | 0xe3 | 0xef => true,
+        0xe4..=0xe9 => MARKED_IDEOGRAPHS & bit != 0,
+        _ => false,
     }
-    amounts
 }
 
 /// Punctuation between clauses, full-width or half-width.
@@ -56,8 +122,19 @@ fn ends_clause(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '(' | ')' | '!' | '?' | '，' | '；' | '：' | '（' | '）' | '！' | '？' | '、' | '。')
 }
 
-const fn bit(c: char) -> u64 {
-    1 << (c as u32 % 64)
+/// The summary of the characters of `text`: bit `c % 64` of each character `c`, which is the low six
+/// bits of its last byte in UTF-8.
+const fn summary(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let (mut set, mut i) = (0, 0);
+    while i < bytes.len() {
+        let last = i + 1 == bytes.len() || bytes[i + 1] & 0xc0 != 0x80;
+        if last {
+            set |= 1 << (bytes[i] & 0x3f);
+        }
+        i += 1;
+    }
+    set
 }
 
 /// A word looked for in clauses, with the summary of its characters made at compile time.
@@ -69,26 +146,7 @@ pub struct Keyword {
 
 /// The keyword `text`.
 pub const fn keyword(text: &'static str) -> Keyword {
-    let bytes = text.as_bytes();
-    let (mut set, mut i) = (0, 0);
-    while i < bytes.len() {
-        // Decodes UTF-8 by hand: `chars()` is not available at compile time.
-        let (lead, length) = match bytes[i] {
-            b @ 0..=0x7f => (b as u32, 1),
-            b @ 0xc0..=0xdf => (b as u32 & 0x1f, 2),
-            b @ 0xe0..=0xef => (b as u32 & 0x0f, 3),
-            b => (b as u32 & 0x07, 4),
-        };
-        let mut code = lead;
-        let mut k = 1;
-        while k < length {
-            code = code << 6 | (bytes[i + k] as u32 & 0x3f);
-            k += 1;
-        }
-        set |= 1 << (code % 64);
-        i += length;
-    }
-    Keyword { text, set }
+    Keyword { text, set: summary(text) }
 }
 
 /// A clause's text with the summary of its characters, searched for keywords.
@@ -99,11 +157,6 @@ pub struct Clause<'a> {
 }
 
 impl<'a> Clause<'a> {
-    /// `text` as a clause, summarised now.
-    pub fn new(text: &'a str) -> Self {
-        Clause { text, set: text.chars().fold(0, |set, c| set | bit(c)) }
-    }
-
     /// The byte offset of `word` in the clause.
     pub fn find(&self, word: Keyword) -> Option<usize> {
         if word.set & !self.set != 0 {
@@ -118,11 +171,6 @@ impl<'a> Clause<'a> {
 
     pub fn contains_any(&self, words: &[Keyword]) -> bool {
         words.iter().any(|w| self.contains(*w))
-    }
-
-    /// Whether the clause has any of `chars`.
-    pub fn contains_any_char(&self, chars: &[char]) -> bool {
-        chars.iter().any(|c| self.set & bit(*c) != 0) && self.text.contains(chars)
     }
 }
 
@@ -141,20 +189,41 @@ mod tests {
     }
 
     #[test]
-    fn keyword_summaries_are_char_sets() {
-        for word in ["申请", "复议后起诉", "a1，", "行政事业性收费", "𠀀"] {
-            assert_eq!(keyword(word).set, char_set(word), "{word}");
+    fn every_clause_end_numeral_and_claim_word_is_decoded() {
+        let marked = |c: char| ends_clause(c) || numeral(c).is_some() || "无未没维".contains(c);
+        for c in (0..0x110000).filter_map(char::from_u32).filter(|&c| marked(c)) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert!(may_be_marked(bytes[0], 1 << (bytes[bytes.len() - 1] & 0x3f)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn summaries_are_char_sets() {
+        for word in ["申请", "复议后起诉", "a1，", "行政事业性收费", "𠀀", "é¢", ""] {
+            assert_eq!(summary(word), char_set(word), "{word}");
+        }
+        let text = "共收到申请3件（其中é¢𠀀1件），答复2件。";
+        let mut parts = Parts::default();
+        parts.scan(text, &[Run { at: 0, source: 0 }]);
+        for part in parts.clauses.iter().chain(&parts.statements) {
+            assert_eq!(part.set, char_set(part.of(text).text));
         }
     }
 
     #[test]
     fn clauses_and_their_summaries() {
-        let mut clauses = Vec::new();
-        let text = "收到申请3件，（其中）答复2件。";
-        let amounts = scan(text, &[Run { at: 0, source: 0 }], &mut String::new(), &mut clauses);
-        let texts: Vec<&str> = clauses.iter().map(|c| c.of(text).text).collect();
-        assert_eq!(texts, ["收到申请3件", "其中", "答复2件"]);
-        assert!(clauses[0].of(text).contains(keyword("申请")) && !clauses[2].of(text).contains(keyword("申请")));
+        let text = "收到申请3件，（其中）答复2件：均无异议。";
+        let mut parts = Parts::default();
+        let amounts = parts.scan(text, &[Run { at: 0, source: 0 }]);
+        let texts = |list: &[ClauseAt]| list.iter().map(|c| c.of(text).text).collect::<Vec<_>>();
+        assert_eq!(texts(&parts.clauses), ["收到申请3件", "其中", "答复2件", "均无异议"]);
+        assert_eq!(texts(&parts.statements), ["（其中）答复2件：均无异议"]);
+        let clause = |n: usize| parts.clauses[n].of(text);
+        assert!(clause(0).contains(keyword("申请")) && !clause(2).contains(keyword("申请")));
         assert_eq!(amounts.iter().map(|a| a.value).collect::<Vec<_>>(), [3.0, 2.0]);
+        for part in parts.clauses.iter().chain(&parts.statements) {
+            assert_eq!(part.set, char_set(part.of(text).text));
+        }
     }
 }

@@ -66,17 +66,18 @@ pub struct Prose {
 }
 
 /// Reads the prose: lines `1..=line_count` except those in `excluded` (table regions, headings).
-/// Each sentence is scanned once, for its clauses and numbers, and classified as it is read.
+/// Each sentence is scanned once, for its clauses, statements and numbers, and classified as it is
+/// read.
 pub fn read(source: &Source, excluded: &[(usize, usize)]) -> Prose {
     let mut prose = Prose::default();
-    let (mut clauses, mut digits) = (Vec::new(), String::new());
+    let mut parts = clauses::Parts::default();
     // "…收到申请859件。其中予以公开…": the previous sentence sets the subject.
     let mut after_applications = false;
     sentences::read(source, excluded, |text, runs, line| {
-        let amounts = clauses::scan(text, runs, &mut digits, &mut clauses);
+        let amounts = parts.scan(text, runs);
         let sentence = Sentence { text: text.to_owned(), line, amounts };
         let index = prose.sentences.len();
-        after_applications = topics::classify(&sentence, &clauses, index, after_applications, &mut prose.mentions, &mut prose.claims);
+        after_applications = topics::classify(&sentence, &parts, index, after_applications, &mut prose.mentions, &mut prose.claims);
         prose.sentences.push(sentence);
     });
     prose

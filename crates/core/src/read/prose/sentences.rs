@@ -89,7 +89,7 @@ impl Pending {
 pub fn read(source: &Source, excluded: &[(usize, usize)], mut each: impl FnMut(&str, &[Run], usize)) {
     let mut pending = Pending::default();
     for (no, start, line) in source.lines() {
-        let skip = excluded.iter().any(|&(a, b)| (a..=b).contains(&no)) || line.trim_matches(is_space).is_empty();
+        let skip = excluded.iter().any(|&(a, b)| (a..=b).contains(&no)) || line.chars().all(is_space);
         if skip || starts_paragraph(line) {
             pending.finish(&mut each);
             if skip {

@@ -1,7 +1,7 @@
 //! What a prose number counts, by keyword: 表三's applications and outcomes, 表四's reviews and
 //! lawsuits with their results; and claims without a number ("none", "all upheld").
 
-use super::clauses::{keyword, Clause, ClauseAt, Keyword};
+use super::clauses::{keyword, Clause, ClauseAt, Keyword, Parts};
 use super::{Amount, Claim, Mention, Outcome, Sentence, Topic};
 use crate::read::units::counts_cases;
 use crate::schema::{ColumnKey, RowKey};
@@ -57,12 +57,12 @@ enum Subject {
     Lawsuit,
 }
 
-/// Finds the mentions and claims of sentence `index`, whose clauses are `clauses`; the sentence
+/// Finds the mentions and claims of sentence `index`, whose clauses and statements are `parts`; the sentence
 /// before it spoke of applications when `after_applications`. Returns whether this one does
 /// (it has `申请`), which sets the subject of the next.
 pub fn classify(
     sentence: &Sentence,
-    clauses: &[ClauseAt],
+    parts: &Parts,
     index: usize,
     after_applications: bool,
     mentions: &mut Vec<Mention>,
@@ -70,10 +70,10 @@ pub fn classify(
 ) -> bool {
     let text = &sentence.text;
     // `申请` holds no clause punctuation: it is in the sentence only inside a clause.
-    let about_applications = clauses.iter().any(|c| c.of(text).contains(APPLICATION));
+    let about_applications = parts.clauses.iter().any(|c| c.of(text).contains(APPLICATION));
     let mut subject = Subject::None;
     let mut document_row = None;
-    for &at in clauses {
+    for &at in &parts.clauses {
         let clause = at.of(text);
         let review = clause.contains(REVIEW) && !clause.contains(const { keyword("复议后起诉") });
         let lawsuit = clause.contains_any(LAWSUIT_WORDS);
@@ -126,29 +126,26 @@ pub fn classify(
             mentions.push(Mention { topic, amount: amount.clone(), sentence: index });
         }
     }
-    // Nor do the words of a claim: 无, 未, 没 or 维 is in the sentence only inside a clause.
-    if clauses.iter().any(|c| c.of(text).contains_any_char(&['无', '未', '没', '维'])) {
-        claims.extend(claims_of(sentence).into_iter().map(|c| (c, index)));
-    }
+    claims.extend(claims_of(sentence, &parts.statements).into_iter().map(|c| (c, index)));
     about_applications
 }
 
 /// Words that say there was none, longest first.
 const NEGATIONS: &[Keyword] = keywords!["未发生", "没有收到", "没有接到", "未收到", "未接到", "未受理", "未出现", "没有", "未有", "无"];
 
-/// Statements that there were none, or that all were upheld (in clauses that count nothing).
-fn claims_of(sentence: &Sentence) -> Vec<Claim> {
+/// Claims that there were none, or that all were upheld, in a sentence's `statements` that
+/// count nothing.
+fn claims_of(sentence: &Sentence, statements: &[ClauseAt]) -> Vec<Claim> {
     let text = &sentence.text;
     let mut out = Vec::new();
-    let mut next = 0;
-    for piece in text.split(['，', '。', '；', ',', ';']) {
-        let range = next..next + piece.len();
-        next = range.end + text[range.end..].chars().next().map_or(0, char::len_utf8);
+    for statement in statements {
+        let range = statement.start..statement.end;
         let counts = sentence.amounts.iter().any(|a| range.contains(&a.at) && a.unit != "元" && a.unit != "万元");
         if counts {
             continue;
         }
-        let clause = Clause::new(piece);
+        let clause = statement.of(text);
+        let piece = clause.text;
         for negation in NEGATIONS {
             let Some(at) = clause.find(*negation) else {
                 continue;
