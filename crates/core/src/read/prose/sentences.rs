@@ -88,8 +88,16 @@ impl Pending {
 /// as its text, its runs and its first line.
 pub fn read(source: &Source, excluded: &[(usize, usize)], mut each: impl FnMut(&str, &[Run], usize)) {
     let mut pending = Pending::default();
+    // Lines come in order: an excluded range is passed once, by start; a line is excluded when
+    // one that has started ends at it or after.
+    let mut ranges = excluded.to_vec();
+    ranges.sort_unstable();
+    let (mut next_range, mut excluded_until) = (0, 0);
     for (no, start, line) in source.lines() {
-        let skip = excluded.iter().any(|&(a, b)| (a..=b).contains(&no)) || line.chars().all(is_space);
+        while let Some(&(_, last)) = ranges.get(next_range).filter(|&&(first, _)| first <= no) {
+            (excluded_until, next_range) = (excluded_until.max(last), next_range + 1);
+        }
+        let skip = excluded_until >= no || line.chars().all(is_space);
         if skip || starts_paragraph(line) {
             pending.finish(&mut each);
             if skip {
