@@ -33,6 +33,8 @@ pub struct Parts {
     pub clauses: Vec<ClauseAt>,
     /// Split at `，。；,;` only, those with 无, 未, 没 or 维: where claims are looked for.
     pub statements: Vec<ClauseAt>,
+    /// Room for the numbers read: a sentence's own list is copied from here at its exact size.
+    amounts: Vec<Amount>,
     digits: String,
 }
 
@@ -44,7 +46,7 @@ impl Parts {
         self.clauses.clear();
         self.statements.clear();
         let bytes = text.as_bytes();
-        let mut amounts = Vec::new();
+        self.amounts.clear();
         let (mut start, mut set, mut next_number, mut i) = (0, 0, 0, 0);
         let (mut statement_start, mut statement_set, mut may_claim) = (0, 0, false);
         while i < bytes.len() {
@@ -89,7 +91,7 @@ impl Parts {
                 let after_word = || text[..i].chars().next_back().is_some_and(ends_word);
                 if let Some(numeral) = numeral(c).filter(|_| i >= next_number && !after_word()) {
                     let (amount, next) = amount_at(text, i, numeral, runs, &mut self.digits);
-                    amounts.extend(amount);
+                    self.amounts.extend(amount);
                     next_number = next;
                 }
             }
@@ -102,7 +104,7 @@ impl Parts {
         if may_claim {
             self.statements.push(ClauseAt { start: statement_start, end: text.len(), set: statement_set | set });
         }
-        amounts
+        self.amounts.to_vec()
     }
 }
 
