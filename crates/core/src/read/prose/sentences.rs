@@ -143,3 +143,40 @@ fn starts_paragraph(line: &str) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, excluded: &[(usize, usize)]) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        read(&Source::new(text.to_owned()), excluded, |text, _, line| out.push((text.to_owned(), line)));
+        out
+    }
+
+    #[test]
+    fn excluded_lines_in_any_order_and_overlapping() {
+        let text = "甲。\n乙。\n丙。\n丁。\n戊。";
+        let texts = |excluded: &[(usize, usize)]| sentences(text, excluded).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        assert_eq!(texts(&[(4, 4), (2, 3)]), ["甲。", "戊。"]);
+        assert_eq!(texts(&[(2, 4), (3, 3)]), ["甲。", "戊。"]);
+        assert_eq!(texts(&[(3, 3), (2, 2)]), ["甲。", "丁。", "戊。"]);
+    }
+
+    #[test]
+    fn white_space_removed_and_runs_mapped_to_the_source() {
+        let source = Source::new("（一）共 收到\n申请 3 件。其中".to_owned());
+        let mut seen = Vec::new();
+        read(&source, &[], |text, runs, line| seen.push((text.to_owned(), line, source_offset(runs, text.find('3').unwrap_or(0)))));
+        let three = source.text().find('3').unwrap();
+        assert_eq!(seen, [("（一）共收到申请3件。".to_owned(), 1, three), ("其中".to_owned(), 2, source.text().find("其中").unwrap())]);
+    }
+
+    #[test]
+    fn excerpt_around_a_byte_offset() {
+        let sentence = Sentence { text: "一二三四五六七八九十".repeat(8), line: 1, amounts: Vec::new() };
+        let at = "一二三四五六七八九十".repeat(4).len();
+        assert_eq!(sentence.excerpt(at), format!("…{}…", "一二三四五六七八九十".repeat(6)));
+        assert_eq!(sentence.excerpt(0), format!("{}…", "一二三四五六七八九十".repeat(3)));
+    }
+}

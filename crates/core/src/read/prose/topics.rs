@@ -57,9 +57,9 @@ enum Subject {
     Lawsuit,
 }
 
-/// Finds the mentions and claims of sentence `index`, whose clauses and statements are `parts`; the sentence
-/// before it spoke of applications when `after_applications`. Returns whether this one does
-/// (it has `申请`), which sets the subject of the next.
+/// Finds the mentions and claims of sentence `index`, whose clauses and statements are `parts`;
+/// the sentence before it spoke of applications when `after_applications`. Returns whether this
+/// one does (it has `申请`), which sets the subject of the next.
 pub fn classify(
     sentence: &Sentence,
     parts: &Parts,
