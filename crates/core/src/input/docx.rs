@@ -2,7 +2,7 @@
 //! (`w:gridSpan`, `w:vMerge`) laid out on the grid, text boxes, deleted text and field codes left out.
 
 use crate::input::document::Block;
-use crate::input::markup::{tokenize_xml, Token};
+use crate::input::markup::{Token, Tokens};
 use crate::input::zip::{self, ZipError};
 
 /// Why a .docx could not be read.
@@ -24,7 +24,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Block>, DocxError> {
         ZipError::Missing => DocxError::NotWord,
         e => DocxError::Zip(e),
     })?;
-    Ok(blocks(&String::from_utf8_lossy(&xml)))
+    // Valid UTF-8 (as Word writes it) is taken as it is, without the copy of a lossy reading.
+    let xml = String::from_utf8(xml).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(blocks(&xml))
 }
 
 /// A table being read: its rows, the current row and cell.
@@ -44,7 +46,7 @@ pub fn blocks(xml: &str) -> Vec<Block> {
     let mut paragraph = String::new();
     let mut skip = 0usize; // inside text boxes, deleted text, field instructions
     let mut in_text = false;
-    for token in tokenize_xml(xml) {
+    for token in Tokens::xml(xml) {
         match &token {
             Token::Start { name, self_closing, .. } => match name.as_ref() {
                 "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" if !self_closing => skip += 1,

@@ -3,7 +3,7 @@
 //! the grid, `<br>` and Word's `mso-` markup handled.
 
 use crate::input::document::Block;
-use crate::input::markup::{tokenize, Attrs, Token};
+use crate::input::markup::{Attrs, Token, Tokens};
 use crate::text::collapse_whitespace;
 use std::borrow::Cow;
 
@@ -69,7 +69,7 @@ const CHROME: &[&str] = &["nav", "header", "footer", "aside", "select", "button"
 fn tree(html: &str) -> Vec<Node<'_>> {
     let mut nodes = vec![Node { tag: "#root".into(), attrs: Attrs::default(), children: Vec::new() }];
     let mut stack = vec![0usize];
-    for token in tokenize(html) {
+    for token in Tokens::html(html) {
         match token {
             Token::Start { name, attrs, self_closing } => {
                 // Implied end tags: a new cell closes the open cell, a new row the open row, … but

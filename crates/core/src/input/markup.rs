@@ -75,14 +75,23 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
-pub fn tokenize(s: &str) -> Vec<Token<'_>> {
-    tokens(s, Case::Fold)
+/// The tokens of markup, one at a time, in order: nothing is collected, so a caller that skips
+/// most of a document pays only for the scanning.
+pub struct Tokens<'a> {
+    rest: &'a str,
+    case: Case,
 }
 
-/// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
-pub fn tokenize_xml(s: &str) -> Vec<Token<'_>> {
-    tokens(s, Case::Keep)
+impl<'a> Tokens<'a> {
+    /// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
+    pub fn html(s: &'a str) -> Self {
+        Tokens { rest: s, case: Case::Fold }
+    }
+
+    /// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
+    pub fn xml(s: &'a str) -> Self {
+        Tokens { rest: s, case: Case::Keep }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -91,72 +100,164 @@ enum Case {
     Keep,
 }
 
-fn tokens(s: &str, case: Case) -> Vec<Token<'_>> {
-    // About one tag and one text per `<`.
-    let mut out = Vec::with_capacity(2 * s.bytes().filter(|&b| b == b'<').count() + 1);
-    let mut rest = s;
-    while !rest.is_empty() {
-        // In WordprocessingML a tag mostly follows a tag: look at the first byte before searching.
-        let Some(lt) = (if rest.starts_with('<') { Some(0) } else { rest.find('<') }) else {
-            push_text(&mut out, rest);
-            break;
-        };
-        push_text(&mut out, &rest[..lt]);
-        rest = &rest[lt..];
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-        } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            let end = after.find("]]>").unwrap_or(after.len());
-            out.push(Token::Text(Cow::Borrowed(&after[..end])));
-            rest = after.get(end + 3..).unwrap_or("");
-        } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
-        } else if let Some(end) = tag_end(rest) {
-            let Some(end) = end else {
-                // A tag that never ends (an unclosed quote): the rest is text, as at the end of
-                // the file a browser drops it. Trying again at each later `<` would be quadratic.
-                push_text(&mut out, rest);
-                break;
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            let rest = self.rest;
+            let bytes = rest.as_bytes();
+            match bytes.first() {
+                None => return None,
+                Some(b'<') => {}
+                Some(_) => {
+                    let lt = find_byte(b'<', bytes).unwrap_or(bytes.len());
+                    self.rest = &rest[lt..];
+                    return Some(Token::Text(decode_entities(&rest[..lt])));
+                }
+            }
+            if bytes.get(1) == Some(&b'!') {
+                if let Some(after) = rest.strip_prefix("<!--") {
+                    self.rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+                } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
+                    let end = after.find("]]>").unwrap_or(after.len());
+                    self.rest = after.get(end + 3..).unwrap_or("");
+                    return Some(Token::Text(Cow::Borrowed(&after[..end])));
+                } else {
+                    self.rest = find_byte(b'>', bytes).map_or("", |end| &rest[end + 1..]);
+                }
+                continue;
+            }
+            if bytes.get(1) == Some(&b'?') {
+                self.rest = find_byte(b'>', bytes).map_or("", |end| &rest[end + 1..]);
+                continue;
+            }
+            let (token, end) = match plain_tag(rest, self.case) {
+                Some((token, end)) => (Some(token), end),
+                None => match tag_end(bytes, 1) {
+                    None => {
+                        self.rest = &rest[1..];
+                        return Some(Token::Text(Cow::Borrowed("<")));
+                    }
+                    // A tag that never ends (an unclosed quote): the rest is text, as at the end of
+                    // the file a browser drops it. Trying again at each later `<` would be quadratic.
+                    Some(None) => {
+                        self.rest = "";
+                        return Some(Token::Text(decode_entities(rest)));
+                    }
+                    Some(Some(end)) => (parse_tag(&rest[1..end], self.case), end),
+                },
             };
-            let token = parse_tag(&rest[1..end], case);
-            rest = &rest[end + 1..];
+            self.rest = &rest[end + 1..];
             if let Some(Token::Start { name, self_closing: false, .. }) = &token {
                 if name == "script" || name == "style" {
                     let close = format!("</{name}");
-                    let at = find_ci(rest, &close).unwrap_or(rest.len());
-                    rest = &rest[at..];
-                    rest = rest.find('>').map_or("", |e| &rest[e + 1..]);
+                    let after = self.rest;
+                    let at = find_ci(after, &close).unwrap_or(after.len());
+                    let after = &after[at..];
+                    self.rest = find_byte(b'>', after.as_bytes()).map_or("", |e| &after[e + 1..]);
                     continue;
                 }
             }
-            out.extend(token);
-        } else {
-            push_text(&mut out, "<");
-            rest = &rest[1..];
+            if token.is_some() {
+                return token;
+            }
         }
     }
-    out
 }
 
-/// The `>` that ends a tag starting at `s[0] == '<'`, outside quoted attribute values: None when
-/// `s` does not start a tag, `Some(None)` when the tag runs to the end of the text.
-fn tag_end(s: &str) -> Option<Option<usize>> {
-    let second = s[1..].chars().next()?;
-    if !(second.is_ascii_alphabetic() || second == '/') {
+/// A tag with a plain ASCII name (`w:t`, `td`, `o:p`) ended by `>`, `/>` or white space and
+/// attributes, and where its `>` is: the common case, read without [`parse_tag`]'s trimming and
+/// searching. None for anything else, which the general path reads the same way it always has.
+fn plain_tag(s: &str, case: Case) -> Option<(Token<'_>, usize)> {
+    let b = s.as_bytes();
+    let closing = b.get(1) == Some(&b'/');
+    let start = 1 + usize::from(closing);
+    if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    // Bytes, not chars: the delimiters are ASCII, and no byte of a multi-byte char is ASCII.
-    let mut quote = None;
-    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), b) if b == q => quote = None,
-            (None, b'>') => return Some(Some(i)),
-            (None, b'<') => return None,
-            _ => {}
+    let mut i = start + 1;
+    while b.get(i).is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_' | b'.')) {
+        i += 1;
+    }
+    let (attrs, self_closing, end) = match b.get(i)? {
+        b'>' => ("", false, i),
+        b'/' if b.get(i + 1) == Some(&b'>') => ("", true, i + 1),
+        b' ' | b'\t' | b'\n' | b'\r' => {
+            let end = tag_end(b, i)??;
+            let attrs = s[i..end].trim_end();
+            (attrs.trim_end_matches('/'), attrs.ends_with('/'), end)
+        }
+        _ => return None,
+    };
+    let name = match case {
+        Case::Fold => lowercase(&s[start..i]),
+        Case::Keep => Cow::Borrowed(&s[start..i]),
+    };
+    Some((if closing { Token::End { name } } else { Token::Start { name, attrs: Attrs(attrs), self_closing } }, end))
+}
+
+/// The `>` that ends a tag starting at `s[0] == b'<'`, outside quoted attribute values: None when
+/// `s` does not start a tag, `Some(None)` when the tag runs to the end of the text. The search
+/// starts at `at`, after what is known to hold no delimiter. Bytes, not chars: the delimiters are
+/// ASCII, and no byte of a multi-byte char is ASCII.
+fn tag_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
+    if !s.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/') {
+        return None;
+    }
+    loop {
+        let Some(i) = find_delimiter(&s[at..]).map(|i| at + i) else {
+            return Some(None);
+        };
+        match s[i] {
+            b'>' => return Some(Some(i)),
+            b'<' => return None,
+            quote => match find_byte(quote, &s[i + 1..]) {
+                Some(close) => at = i + 1 + close + 1,
+                None => return Some(None),
+            },
         }
     }
-    Some(None)
+}
+
+const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Each byte of `word` that is zero marked by its high bit (exact up to the first zero byte, which
+/// is all the callers look at).
+fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(LOW_BITS) & !word & HIGH_BITS
+}
+
+/// The first of `bytes` that `marks` (a word's zero-byte marks) finds, eight bytes at a time.
+fn find_with(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        let found = marks(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        if found != 0 {
+            return Some(n * 8 + found.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = chunks.remainder();
+    tail.iter().position(|&b| is(b)).map(|i| bytes.len() - tail.len() + i)
+}
+
+/// The first `byte` in `bytes`.
+fn find_byte(byte: u8, bytes: &[u8]) -> Option<usize> {
+    let pattern = LOW_BITS * u64::from(byte);
+    find_with(bytes, |w| zero_bytes(w ^ pattern), |b| b == byte)
+}
+
+/// The first byte that ends a tag or starts or ends a quoted value: `<`, `>`, `"` or `'`.
+fn find_delimiter(bytes: &[u8]) -> Option<usize> {
+    // `<` and `>` differ only in the bit 0x02: setting it in every byte finds both with one test.
+    let angle = LOW_BITS * u64::from(b'>');
+    let (double, single) = (LOW_BITS * u64::from(b'"'), LOW_BITS * u64::from(b'\''));
+    find_with(
+        bytes,
+        |w| zero_bytes((w | (LOW_BITS * 2)) ^ angle) | zero_bytes(w ^ double) | zero_bytes(w ^ single),
+        |b| matches!(b, b'<' | b'>' | b'"' | b'\''),
+    )
 }
 
 /// Where a tag's name ends: at the first white space, found byte by byte while the name is ASCII.
@@ -195,12 +296,6 @@ fn parse_tag(inner: &str, case: Case) -> Option<Token<'_>> {
         return Some(Token::End { name });
     }
     Some(Token::Start { name, attrs: Attrs(&inner[name_end..]), self_closing })
-}
-
-fn push_text<'a>(out: &mut Vec<Token<'a>>, raw: &'a str) {
-    if !raw.is_empty() {
-        out.push(Token::Text(decode_entities(raw)));
-    }
 }
 
 /// `&amp;`, `&nbsp;`, `&#20013;`, `&#x4e2d;` and the few named entities Word and portals use.
@@ -272,6 +367,10 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokenize(s: &str) -> Vec<Token<'_>> {
+        Tokens::html(s).collect()
+    }
 
     fn start<'a>(name: &'a str, attrs: &'a str) -> Token<'a> {
         Token::Start { name: name.into(), attrs: Attrs(attrs), self_closing: false }
