@@ -46,9 +46,12 @@ pub fn blocks(xml: &str) -> Vec<Block> {
     let mut paragraph = String::new();
     let mut skip = 0usize; // inside text boxes, deleted text, field instructions
     let mut in_text = false;
-    for token in Tokens::xml(xml) {
+    let mut tokens = Tokens::xml(xml);
+    while let Some(token) = tokens.next() {
         match &token {
             Token::Start { name, self_closing, .. } => match name.as_ref() {
+                // Run properties (fonts, sizes, colours) hold nothing read here.
+                "w:rPr" if !self_closing => tokens.skip_element("w:rPr"),
                 "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" if !self_closing => skip += 1,
                 _ if skip > 0 => {}
                 "w:t" => in_text = !self_closing,

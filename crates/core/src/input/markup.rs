@@ -80,17 +80,39 @@ impl<'a> Attrs<'a> {
 pub struct Tokens<'a> {
     rest: &'a str,
     case: Case,
+    /// An element [`Tokens::skip_element`] found no end tag for: there is none later either.
+    unclosed: Option<&'static str>,
 }
 
 impl<'a> Tokens<'a> {
     /// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
     pub fn html(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Fold }
+        Tokens { rest: s, case: Case::Fold, unclosed: None }
     }
 
     /// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
     pub fn xml(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Keep }
+        Tokens { rest: s, case: Case::Keep, unclosed: None }
+    }
+
+    /// Passes over the content of the element `name` just started, up to and with its end tag
+    /// `</name>`, without reading it: for elements whose content no reader looks at (Word's run
+    /// properties). An element that never ends is read as usual.
+    pub fn skip_element(&mut self, name: &'static str) {
+        if self.unclosed == Some(name) {
+            return;
+        }
+        let bytes = self.rest.as_bytes();
+        let mut at = 0;
+        while let Some(lt) = find_byte(b'<', &bytes[at..]) {
+            at += lt + 1;
+            let Some(tag) = bytes[at..].strip_prefix(b"/") else { continue };
+            if tag.strip_prefix(name.as_bytes()).is_some_and(|after| after.first() == Some(&b'>')) {
+                self.rest = &self.rest[at + 1 + name.len() + 1..];
+                return;
+            }
+        }
+        self.unclosed = Some(name);
     }
 }
 
@@ -176,25 +198,66 @@ fn plain_tag(s: &str, case: Case) -> Option<(Token<'_>, usize)> {
     if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let mut i = start + 1;
-    while b.get(i).is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'-' | b'_' | b'.')) {
-        i += 1;
-    }
-    let (attrs, self_closing, end) = match b.get(i)? {
-        b'>' => ("", false, i),
-        b'/' if b.get(i + 1) == Some(&b'>') => ("", true, i + 1),
+    let name_end = name_end_at(b, start + 1);
+    let (attrs, self_closing, end) = match b.get(name_end)? {
+        b'>' => ("", false, name_end),
+        b'/' if b.get(name_end + 1) == Some(&b'>') => ("", true, name_end + 1),
         b' ' | b'\t' | b'\n' | b'\r' => {
-            let end = tag_end(b, i)??;
-            let attrs = s[i..end].trim_end();
+            let end = attributes_end(b, name_end)?;
+            let attrs = s[name_end..end].trim_end();
             (attrs.trim_end_matches('/'), attrs.ends_with('/'), end)
         }
         _ => return None,
     };
     let name = match case {
-        Case::Fold => lowercase(&s[start..i]),
-        Case::Keep => Cow::Borrowed(&s[start..i]),
+        Case::Fold => lowercase(&s[start..name_end]),
+        Case::Keep => Cow::Borrowed(&s[start..name_end]),
     };
     Some((if closing { Token::End { name } } else { Token::Start { name, attrs: Attrs(attrs), self_closing } }, end))
+}
+
+/// Whether a byte may be part of a plain name (of a tag or an attribute).
+const NAME_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b':' | b'-' | b'_' | b'.');
+        b += 1;
+    }
+    table
+};
+
+/// Where the plain name at `b[at..]` ends.
+fn name_end_at(b: &[u8], mut at: usize) -> usize {
+    while b.get(at).is_some_and(|&c| NAME_BYTE[usize::from(c)]) {
+        at += 1;
+    }
+    at
+}
+
+/// The `>` ending a tag whose attributes start at `b[at]`, read as XML writes them (`name="value"`,
+/// white space between) so that only the values are searched; anything else is left to
+/// [`tag_end`] from where it appears. None when the tag is not one or does not end.
+fn attributes_end(b: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        while matches!(b.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            at += 1;
+        }
+        match b.get(at) {
+            Some(b'>') => return Some(at),
+            Some(b'/') if b.get(at + 1) == Some(&b'>') => return Some(at + 1),
+            Some(&c) if NAME_BYTE[usize::from(c)] => {
+                at = name_end_at(b, at + 1);
+                if b.get(at) == Some(&b'=') {
+                    if let Some(&quote @ (b'"' | b'\'')) = b.get(at + 1) {
+                        at += 2 + find_byte(quote, &b[at + 2..])?;
+                        at += 1;
+                    }
+                }
+            }
+            _ => return tag_end(b, at)?,
+        }
+    }
 }
 
 /// The `>` that ends a tag starting at `s[0] == b'<'`, outside quoted attribute values: None when
@@ -403,5 +466,18 @@ mod tests {
         );
         assert_eq!(tokenize("<a b='<c>"), vec![Token::Text("<a b='<c>".into())]);
         assert_eq!(decode_entities("&amp &&amp;&#x4e2d;&nbsp"), "&amp &&中&nbsp");
+    }
+
+    #[test]
+    fn a_skipped_element_ends_at_its_end_tag() {
+        let mut tokens = Tokens::xml("<w:rPr><w:t>x</w:t></w:rPr><w:t>y</w:t>");
+        assert_eq!(tokens.next(), Some(start("w:rPr", "")));
+        tokens.skip_element("w:rPr");
+        assert_eq!(tokens.collect::<Vec<_>>(), vec![start("w:t", ""), Token::Text("y".into()), Token::End { name: "w:t".into() }]);
+        // Never closed: read as usual.
+        let mut tokens = Tokens::xml("<w:rPr><w:b/>");
+        tokens.next();
+        tokens.skip_element("w:rPr");
+        assert_eq!(tokens.next(), Some(Token::Start { name: "w:b".into(), attrs: Attrs(""), self_closing: true }));
     }
 }

@@ -2,6 +2,8 @@
 //! the entries of a zip of reports (listed, each inflated to exactly its recorded size, for
 //! `batch::archive`); encrypted, oversized (zip bombs) and malformed archives refused, not tried.
 
+use miniz_oxide::inflate::TINFLStatus;
+
 /// Largest unpacked size of one entry we inflate; a report's document.xml is well under 5 MB.
 pub const MAX_ENTRY_BYTES: usize = 32 * 1024 * 1024;
 /// Most entries an archive may list.
@@ -69,12 +71,30 @@ fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipErro
     match entry.method {
         0 if data.len() > limit => Err(ZipError::TooLarge),
         0 => Ok(data.to_vec()),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooLarge,
-            _ => ZipError::Malformed,
-        }),
+        8 => inflate_recorded(data, entry.size.min(limit)).map_or_else(
+            || {
+                miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit).map_err(|e| match e.status {
+                    TINFLStatus::HasMoreOutput => ZipError::TooLarge,
+                    _ => ZipError::Malformed,
+                })
+            },
+            Ok,
+        ),
         _ => Err(ZipError::Unsupported),
     }
+}
+
+/// Deflated `data` unpacked into a buffer of the size the archive records, in one go: None when
+/// it does not fit (a wrong size) or is damaged, for the growing, checked reading to handle.
+fn inflate_recorded(data: &[u8], size: usize) -> Option<Vec<u8>> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    let mut out = vec![0; size];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (status, _, written) = decompress(&mut state, data, &mut out, 0, inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF);
+    (status == TINFLStatus::Done).then(|| {
+        out.truncate(written);
+        out
+    })
 }
 
 /// One entry of the central directory.
