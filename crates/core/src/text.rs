@@ -145,7 +145,14 @@ pub fn is_space(c: char) -> bool {
 /// ASCII white space and line breaks (not U+3000/U+00A0, which are content in reports) collapsed
 /// to single spaces: the text of a table cell or an HTML text run on one line.
 pub fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::new();
+    push_collapsed(&mut out, s);
+    out
+}
+
+/// [`collapse_whitespace`] of `s` appended to `out`, without a String of its own.
+pub fn push_collapsed(out: &mut String, s: &str) {
+    out.reserve(s.len());
     let mut space = false;
     for c in s.chars() {
         if matches!(c, ' ' | '\n' | '\r' | '\t') {
@@ -158,7 +165,6 @@ pub fn collapse_whitespace(s: &str) -> String {
             space = false;
         }
     }
-    out
 }
 
 /// Trims report white space from both ends.

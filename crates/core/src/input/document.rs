@@ -98,9 +98,8 @@ pub fn render(blocks: &[Block]) -> Rendered {
                         if i > 0 {
                             text.push('\t');
                         }
-                        let content = crate::text::collapse_whitespace(cell.as_deref().unwrap_or("").trim());
                         let s = start + text.len();
-                        text.push_str(&content);
+                        crate::text::push_collapsed(&mut text, cell.as_deref().unwrap_or("").trim());
                         cells.push((s, start + text.len()));
                     }
                     let page = pages.and_then(|p| p.get(r).copied());

@@ -4,7 +4,7 @@
 
 use crate::input::document::Block;
 use crate::input::markup::{Attrs, Token, Tokens};
-use crate::text::collapse_whitespace;
+use crate::text::push_collapsed;
 use std::borrow::Cow;
 
 /// Whether text is HTML rather than a plain report.
@@ -28,42 +28,52 @@ enum Child<'a> {
     Text(Cow<'a, str>),
 }
 
-const VOID: &[&str] = &["br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source"];
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "center",
-    "dl",
-    "dt",
-    "dd",
-    "pre",
-    "hr",
-    "br",
-    "table",
-    "tr",
-    "form",
-    "body",
-    "html",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-];
+/// Elements without content or end tag.
+fn is_void(tag: &str) -> bool {
+    matches!(tag, "br" | "hr" | "img" | "input" | "meta" | "link" | "col" | "area" | "base" | "wbr" | "source")
+}
+
+/// Elements that start and end a paragraph (or a line of a cell).
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "section"
+            | "article"
+            | "main"
+            | "blockquote"
+            | "center"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "pre"
+            | "hr"
+            | "br"
+            | "table"
+            | "tr"
+            | "form"
+            | "body"
+            | "html"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+    )
+}
+
 /// Page chrome that is never the report.
-const CHROME: &[&str] = &["nav", "header", "footer", "aside", "select", "button", "form", "noscript", "iframe", "title", "head"];
+fn is_chrome(tag: &str) -> bool {
+    matches!(tag, "nav" | "header" | "footer" | "aside" | "select" | "button" | "form" | "noscript" | "iframe" | "title" | "head")
+}
 
 /// Parses tolerant HTML into an arena of nodes; node 0 is the root.
 fn tree(html: &str) -> Vec<Node<'_>> {
@@ -91,7 +101,7 @@ fn tree(html: &str) -> Vec<Node<'_>> {
                 let parent = *stack.last().unwrap_or(&0);
                 nodes.push(Node { tag: name.clone(), attrs, children: Vec::new() });
                 nodes[parent].children.push(Child::Node(id));
-                if !self_closing && !VOID.contains(&&*name) && stack.len() < 256 {
+                if !self_closing && !is_void(&name) && stack.len() < 256 {
                     stack.push(id);
                 }
             }
@@ -142,7 +152,7 @@ fn content_root(nodes: &[Node]) -> usize {
         for child in &nodes[id].children {
             match child {
                 Child::Text(t) => text.push_str(&crate::text::skeleton(t)),
-                Child::Node(c) if !CHROME.contains(&nodes[*c].tag.as_ref()) => {
+                Child::Node(c) if !is_chrome(&nodes[*c].tag) => {
                     text.push_str(&ends[*c]);
                     marked[id] |= marked[*c];
                     count += tables[*c];
@@ -150,18 +160,13 @@ fn content_root(nodes: &[Node]) -> usize {
                 Child::Node(_) => {}
             }
         }
-        marked[id] |= REPORT_MARKERS.iter().any(|m| text.contains(m));
+        marked[id] |= REPORT_MARKERS.iter().any(|m| text.len() >= m.len() && text.contains(m));
         ends[id] = cut_to_ends(text);
         tables[id] = count;
     }
     let all = tables[0];
     // Children have higher ids than their parents: the last match is the deepest.
-    nodes
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(id, node)| tables[*id] == all && marked[*id] && !CHROME.contains(&node.tag.as_ref()))
-        .map_or(0, |(id, _)| id)
+    nodes.iter().enumerate().rev().find(|(id, node)| tables[*id] == all && marked[*id] && !is_chrome(&node.tag)).map_or(0, |(id, _)| id)
 }
 
 /// The first and last [`EDGE`] characters of a long text, with a NUL between them.
@@ -185,7 +190,7 @@ fn flush(out: &mut Vec<Block>, paragraph: &mut String) {
 fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String) {
     let node = &nodes[id];
     let tag = node.tag.as_ref();
-    if CHROME.contains(&tag) {
+    if is_chrome(tag) {
         return;
     }
     if tag == "table" {
@@ -193,13 +198,13 @@ fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String)
         out.push(Block::Table(grid(nodes, id)));
         return;
     }
-    let block = BLOCK.contains(&tag);
+    let block = is_block(tag);
     if block {
         flush(out, paragraph);
     }
     for child in &node.children {
         match child {
-            Child::Text(t) => paragraph.push_str(&collapse_whitespace(t)),
+            Child::Text(t) => push_collapsed(paragraph, t),
             Child::Node(c) => walk(nodes, *c, out, paragraph),
         }
     }
@@ -212,10 +217,10 @@ fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String)
 fn cell_text(nodes: &[Node], id: usize, out: &mut String) {
     for child in &nodes[id].children {
         match child {
-            Child::Text(t) => out.push_str(&collapse_whitespace(t)),
+            Child::Text(t) => push_collapsed(out, t),
             Child::Node(c) => {
                 let tag = nodes[*c].tag.as_ref();
-                let block = BLOCK.contains(&tag) || tag == "td" || tag == "th";
+                let block = is_block(tag) || tag == "td" || tag == "th";
                 if block && !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
