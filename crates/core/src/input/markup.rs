@@ -217,7 +217,7 @@ fn plain_tag(s: &str, case: Case) -> Option<(Token<'_>, usize)> {
 }
 
 /// Whether a byte may be part of a plain name (of a tag or an attribute).
-const NAME_BYTE: [bool; 256] = {
+static NAME_BYTE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
@@ -228,11 +228,9 @@ const NAME_BYTE: [bool; 256] = {
 };
 
 /// Where the plain name at `b[at..]` ends.
-fn name_end_at(b: &[u8], mut at: usize) -> usize {
-    while b.get(at).is_some_and(|&c| NAME_BYTE[usize::from(c)]) {
-        at += 1;
-    }
-    at
+fn name_end_at(b: &[u8], at: usize) -> usize {
+    let rest = b.get(at..).unwrap_or_default();
+    at + rest.iter().position(|&c| !NAME_BYTE[usize::from(c)]).unwrap_or(rest.len())
 }
 
 /// The `>` ending a tag whose attributes start at `b[at]`, read as XML writes them (`name="value"`,
