@@ -151,7 +151,7 @@ fn content_root(nodes: &[Node]) -> usize {
         let mut count = usize::from(nodes[id].tag == "table");
         for child in &nodes[id].children {
             match child {
-                Child::Text(t) => text.push_str(&crate::text::skeleton(t)),
+                Child::Text(t) => text.extend(crate::text::skeleton_chars(t)),
                 Child::Node(c) if !is_chrome(&nodes[*c].tag) => {
                     text.push_str(&ends[*c]);
                     marked[id] |= marked[*c];

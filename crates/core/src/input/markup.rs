@@ -46,7 +46,7 @@ impl<'a> Attrs<'a> {
         let mut s = self.0;
         std::iter::from_fn(move || {
             s = s.trim_start();
-            let key_end = s.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(s.len());
+            let key_end = space_at(s, true);
             if key_end == 0 {
                 return None;
             }
@@ -57,11 +57,11 @@ impl<'a> Attrs<'a> {
                 let (value, rest) = match after.chars().next() {
                     Some(q @ ('"' | '\'')) => {
                         let body = &after[1..];
-                        let end = body.find(q).unwrap_or(body.len());
+                        let end = find_byte(q as u8, body.as_bytes()).unwrap_or(body.len());
                         (&body[..end], body.get(end + 1..).unwrap_or(""))
                     }
                     _ => {
-                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        let end = space_at(after, false);
                         (&after[..end], &after[end..])
                     }
                 };
@@ -321,16 +321,18 @@ fn find_delimiter(bytes: &[u8]) -> Option<usize> {
     )
 }
 
-/// Where a tag's name ends: at the first white space, found byte by byte while the name is ASCII.
-fn name_end(inner: &str) -> usize {
-    for (i, b) in inner.bytes().enumerate() {
+/// Where the first white space is in `s` (or with `or_equals`, the first `=`, which ends an
+/// attribute's name): found byte by byte while the text is ASCII.
+fn space_at(s: &str, or_equals: bool) -> usize {
+    for (i, b) in s.bytes().enumerate() {
         match b {
             b'\t'..=b'\r' | b' ' => return i,
-            0x80.. => return i + inner[i..].find(char::is_whitespace).unwrap_or(inner.len() - i),
+            b'=' if or_equals => return i,
+            0x80.. => return i + s[i..].find(|c: char| (or_equals && c == '=') || c.is_whitespace()).unwrap_or(s.len() - i),
             _ => {}
         }
     }
-    inner.len()
+    s.len()
 }
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -345,7 +347,7 @@ fn parse_tag(inner: &str, case: Case) -> Option<Token<'_>> {
     let inner = inner.trim_end();
     let self_closing = inner.ends_with('/');
     let inner = inner.trim_end_matches('/');
-    let name_end = name_end(inner);
+    let name_end = space_at(inner, false);
     let name = match case {
         Case::Fold => lowercase(&inner[..name_end]),
         Case::Keep => Cow::Borrowed(&inner[..name_end]),
@@ -477,5 +479,14 @@ mod tests {
         tokens.next();
         tokens.skip_element("w:rPr");
         assert_eq!(tokens.next(), Some(Token::Start { name: "w:b".into(), attrs: Attrs(""), self_closing: true }));
+    }
+
+    #[test]
+    fn attribute_values_quoted_unquoted_and_empty() {
+        let attrs = Attrs(" a=1\u{3000}B = 'x y' c");
+        assert_eq!(attrs.get("a"), Some("1".into()));
+        assert_eq!(attrs.get("b"), Some("x y".into()));
+        assert_eq!(attrs.get("c"), Some("".into()));
+        assert_eq!(attrs.get("d"), None);
     }
 }
