@@ -51,13 +51,20 @@ pub fn find(source: &Source) -> Vec<Section> {
 pub fn heading_no(line: &str) -> Option<u8> {
     // Markdown (a PDF or web page converted to text): `## 四、…`, `**四、…**`, `> 四、…`.
     let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '_'));
-    // At most 60 characters, and every title ends in 情况, 事项 or 概述: a line without those
-    // characters is no heading.
-    if line.is_empty() || line.len() > 4 * 60 || line.chars().count() > 60 || !line.contains(['况', '況', '项', '項', '述']) {
+    if line.is_empty() || line.len() > 4 * 60 {
         return None;
     }
     let (numeral, rest) = split_numeral(line);
     let rest = skeleton_chars(rest);
+    // Most lines are told by their first characters: a title must start right after the numeral.
+    if !rest.clone().next().is_some_and(is_title_start) {
+        return None;
+    }
+    // At most 60 characters, and every title ends in 情况, 事项 or 概述: a line without those
+    // characters is no heading.
+    if line.chars().count() > 60 || !line.contains(['况', '況', '项', '項', '述']) {
+        return None;
+    }
     let (index, _) = TITLES.iter().enumerate().find(|(_, (_, aliases))| {
         aliases.iter().any(|alias| {
             let mut chars = rest.clone();
@@ -69,6 +76,11 @@ pub fn heading_no(line: &str) -> Option<u8> {
         Some(n) if n != no => None,
         _ => Some(no),
     }
+}
+
+/// Whether a title alias of [`TITLES`] starts with `c` (the test `title_starts` holds the list).
+fn is_title_start(c: char) -> bool {
+    matches!(c, '总' | '概' | '主' | '行' | '收' | '政' | '因' | '存' | '其')
 }
 
 /// Splits a leading section numeral (`一、`, `2、`, `三.`, `四 `) off a heading line.
@@ -93,6 +105,14 @@ fn split_numeral(line: &str) -> (Option<u8>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_starts() {
+        let firsts: Vec<char> = TITLES.iter().flat_map(|(_, aliases)| aliases.iter().map(|a| a.chars().next().unwrap())).collect();
+        for c in '\0'..='\u{ffff}' {
+            assert_eq!(is_title_start(c), firsts.contains(&c), "{c}");
+        }
+    }
 
     #[test]
     fn headings_in_their_real_forms() {
