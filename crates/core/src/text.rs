@@ -22,9 +22,7 @@ pub struct Source {
 
 impl Source {
     pub fn new(text: String) -> Self {
-        let mut line_starts = Vec::with_capacity(text.len() / 16 + 1);
-        line_starts.push(0);
-        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        let line_starts = line_starts(text.as_bytes());
         Source { text, line_starts }
     }
 
@@ -73,6 +71,28 @@ impl Source {
         let col = self.text[line_start..start].chars().count() + 1;
         Span { line, col, start, end }
     }
+}
+
+/// Where each line starts: 0 and the byte after each `\n`, found eight bytes at a time.
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut starts = Vec::with_capacity(bytes.len() / 16 + 1);
+    starts.push(0);
+    let mut words = bytes.chunks_exact(8);
+    let mut base = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ 0x0a0a_0a0a_0a0a_0a0a;
+        // The high bit of each byte that is zero (a newline before the `^`), exactly: no carry
+        // crosses a byte.
+        let mut newlines = !(((word & LOW) + LOW) | word | LOW);
+        while newlines != 0 {
+            starts.push(base + newlines.trailing_zeros() as usize / 8 + 1);
+            newlines &= newlines - 1;
+        }
+        base += 8;
+    }
+    starts.extend(words.remainder().iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| base + i + 1));
+    starts
 }
 
 /// The byte offset of `needle` in `hay` at or after `from`. A plain scan: for the short labels and
@@ -359,6 +379,14 @@ const TRADITIONAL: &[(char, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_starts_are_found_in_every_position() {
+        for text in ["", "\n", "a\nb", "\n\x0b\n\n一\n二三\n", "0123456\n89abcdef\n\n", "一二三四五六七八九十\n\n\x0b\x01\n"] {
+            let expected: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+            assert_eq!(line_starts(text.as_bytes()), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_with_gives_each_line_once() {

@@ -31,7 +31,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let published = meta::published(&source);
 
     let starts: Vec<(TableKey, Option<usize>)> = TableKey::ALL.iter().map(|&t| (t, table_start(&source, &sections, t))).collect();
-    let mut cells = Vec::new();
+    let mut outputs = Vec::with_capacity(TableKey::ALL.len());
     let mut tables = Vec::new();
     let mut markers = Vec::new();
     let mut excluded: Vec<(usize, usize)> = sections.iter().map(|s| (s.line, s.line)).collect();
@@ -51,10 +51,12 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
             read.end = Some(end);
             excluded.push((start, end));
         }
-        cells.extend(table_cells);
+        outputs.push(table_cells);
         tables.push(read);
         markers.extend(table_markers);
     }
+    let mut cells = Vec::with_capacity(outputs.iter().map(Vec::len).sum());
+    outputs.into_iter().for_each(|table_cells| cells.extend(table_cells));
     let has = |f: Format| markers.iter().any(|m| m.format == f);
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);
