@@ -142,8 +142,9 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A line of a table region: its number, where it starts, its text, whether it has a cell separator.
-type Line<'a> = (usize, usize, &'a str, bool);
+/// A line of a table region: its number, where it starts, its text, whether it has a cell separator,
+/// whether it is only white space.
+type Line<'a> = (usize, usize, &'a str, bool, bool);
 
 /// Splits lines `first..=last` of the source into segments.
 pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
@@ -151,13 +152,12 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
     let (mut content, mut delimited) = (0, 0);
     for no in first..=last {
         let line = source.line(no);
-        if is_noise_line(line) {
+        let Some((separated, blank)) = line_kind(line) else {
             continue;
-        }
-        let separated = has_separator(line);
-        content += usize::from(!is_blank(line));
+        };
+        content += usize::from(!blank);
         delimited += usize::from(separated);
-        lines.push((no, source.line_start(no), line, separated));
+        lines.push((no, source.line_start(no), line, separated, blank));
     }
     if content > 0 && delimited * 10 >= content * 3 {
         Delimited::default().run(source, &lines)
@@ -166,10 +166,21 @@ pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
     }
 }
 
-/// Whether a line holds a cell separator: a tab, `|` or `｜`.
-fn has_separator(line: &str) -> bool {
+/// Whether a line holds a cell separator and whether it is blank, or None for a noise line
+/// ([`is_noise_line`]). The first byte beside ASCII white space is found once: a line starting with
+/// an ASCII letter or digit (most table rows) is no noise.
+fn line_kind(line: &str) -> Option<(bool, bool)> {
     let b = line.as_bytes();
-    // `｜` is EF BD 9C in UTF-8.
+    let first = b.iter().position(|&c| !is_ascii_space(c));
+    let blank = first.is_none_or(|i| b[i] >= 0x80 && is_blank(&line[i..]));
+    if !blank && first.is_some_and(|i| !b[i].is_ascii_alphanumeric()) && is_noise_line(line) {
+        return None;
+    }
+    Some((has_separator(b), blank))
+}
+
+/// Whether a line holds a cell separator: a tab, `|` or `｜` (EF BD 9C in UTF-8).
+fn has_separator(b: &[u8]) -> bool {
     b.iter().enumerate().any(|(i, &c)| c == b'\t' || c == b'|' || (c == 0xEF && b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])))
 }
 
@@ -281,9 +292,9 @@ impl<'a> Delimited<'a> {
     fn run(mut self, source: &'a Source, lines: &[Line]) -> Segments<'a> {
         // About one token per line: a table row's cells stand on lines of their own or in fields.
         self.row.out.tokens.reserve(lines.len());
-        for &(no, offset, line, separated) in lines {
+        for &(no, offset, line, separated, blank) in lines {
             if !separated {
-                if is_blank(line) {
+                if blank {
                     self.end_row();
                     continue;
                 }
@@ -417,7 +428,7 @@ fn split_fields(offset: usize, line: &str, fields: &mut Vec<(usize, usize)>) {
 fn flowing<'a>(source: &'a Source, lines: &[Line]) -> Segments<'a> {
     let mut seg = Builder::default();
     let mut ranges = Vec::new();
-    for &(no, offset, line, _) in lines {
+    for &(no, offset, line, _, _) in lines {
         words_of(offset, line, &mut ranges);
         let line_start = seg.out.tokens.len();
         for &(start, end) in &ranges {

@@ -1,6 +1,6 @@
 //! 表二's reader: each row's columns follow the header of its caption group (2019 or 2021 wording).
 
-use super::align::{owners, Prepared};
+use super::align::{owners, Prepared, TableRows};
 use super::{TableOutput, Unreadable};
 use crate::read::tokens::Segments;
 use crate::schema::{self, Column, Era, Format, Row, RowKey, TableKey, ACTIVE_GROUPS};
@@ -10,8 +10,9 @@ use crate::text::Source;
 pub fn read_active<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Active;
     let p = Prepared::new(source, segments);
-    let rows = schema::rows(table);
-    let hits = p.match_rows(&rows);
+    let table_rows = TableRows::of(table);
+    let rows = &table_rows.rows;
+    let hits = p.match_rows(table_rows);
     let mut out = TableOutput::empty(table, line);
     let headers: Vec<Option<Format>> = (0..p.segments.len()).map(|seg| out.header_markers(&p, seg)).collect();
     let owners = owners(&hits);

@@ -3,11 +3,12 @@
 //! places a row's cells when their number fits its columns.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::split;
 use crate::read::cell::{Cell, Value};
 use crate::read::tokens::{Segments, Token};
-use crate::schema::{CellKey, Era, Row, ValueKind};
+use crate::schema::{self, CellKey, Era, Row, TableKey, ValueKind};
 use crate::text::{fold_char, is_skeleton_char, Source, Span};
 
 /// A label found in a segment: which row, where in the segment's skeleton, how good a match.
@@ -67,8 +68,8 @@ impl<'a> Prepared<'a> {
 
     /// Every place a label of `rows` occurs in the segments (exact patterns; a fuzzy match for a
     /// segment with numbers and no exact label), in text order.
-    pub fn hits(&self, rows: &[&Row]) -> Vec<Hit> {
-        let patterns = Patterns::new(rows);
+    pub fn hits(&self, table: &TableRows) -> Vec<Hit> {
+        let (rows, patterns) = (&table.rows[..], &table.patterns);
         let mut hits = Vec::new();
         let mut found = Vec::new();
         for seg in 0..self.segments.len() {
@@ -91,14 +92,14 @@ impl<'a> Prepared<'a> {
     }
 
     /// The best ordered assignment of `rows` to labels in the segments.
-    pub fn match_rows(&self, rows: &[&Row]) -> Vec<Hit> {
+    pub fn match_rows(&self, rows: &TableRows) -> Vec<Hit> {
         best_chain(&self.hits(rows)).1
     }
 
     /// Like `match_rows`, choosing between rows that exclude each other (the single 2019 （六） row
     /// or the three 2021 sub-rows): the era whose labels match best is left out of the other's way.
-    pub fn match_excluding_best(&self, rows: &[&Row], exclusive: [Era; 2]) -> Vec<Hit> {
-        let hits = self.hits(rows);
+    pub fn match_excluding_best(&self, table: &TableRows, exclusive: [Era; 2]) -> Vec<Hit> {
+        let (rows, hits) = (&table.rows, self.hits(table));
         exclusive
             .iter()
             .map(|&excluded| {
@@ -173,6 +174,28 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
     }
     if depth > 0 && start > 0 && skel.len() - base > start {
         notes.push((start, skel.len() - base));
+    }
+}
+
+/// A table's official rows and their label patterns, indexed once.
+pub struct TableRows {
+    pub rows: Vec<&'static Row>,
+    patterns: Patterns,
+}
+
+impl TableRows {
+    /// The rows of `table` ([`schema::rows`]), their patterns indexed on first use.
+    pub fn of(table: TableKey) -> &'static TableRows {
+        static TABLES: [OnceLock<TableRows>; 3] = [const { OnceLock::new() }; 3];
+        let slot = match table {
+            TableKey::Active => 0,
+            TableKey::Applications => 1,
+            TableKey::Reviews => 2,
+        };
+        TABLES[slot].get_or_init(|| {
+            let rows = schema::rows(table);
+            TableRows { patterns: Patterns::new(&rows), rows }
+        })
     }
 }
 
@@ -374,7 +397,7 @@ pub fn owners(hits: &[Hit]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::read::tokens::segments;
-    use crate::schema::{RowKey, APPLICATION_ROWS, REVIEW_ROWS};
+    use crate::schema::RowKey;
 
     fn prepared(source: &Source) -> Prepared<'_> {
         Prepared::new(source, segments(source, 1, source.line_count()))
@@ -388,9 +411,9 @@ mod tests {
     fn rows_are_matched_in_order_and_a_typo_matches_fuzzily() {
         let source = Source::new("（三）不予公开\t1.属于国家秘密\t1\n2.其他法律行政止公开\t2\n3.危及“三安全一稳定”\t3\n".to_owned());
         let p = prepared(&source);
-        let rows: Vec<&Row> = APPLICATION_ROWS.iter().collect();
-        let hits = p.match_rows(&rows);
-        assert_eq!(rows_of(&rows, &hits), [RowKey::DeniedSecret, RowKey::DeniedLaw, RowKey::DeniedSafety]);
+        let rows = TableRows::of(TableKey::Applications);
+        let hits = p.match_rows(rows);
+        assert_eq!(rows_of(&rows.rows, &hits), [RowKey::DeniedSecret, RowKey::DeniedLaw, RowKey::DeniedSafety]);
         assert_eq!(hits[1].pattern, usize::MAX, "the typo is a fuzzy match");
         let owners = owners(&hits);
         assert_eq!(p.cells_after(&hits[2], &owners).iter().map(|t| &*t.text).collect::<Vec<_>>(), ["3"]);
@@ -401,9 +424,9 @@ mod tests {
         // The form's order is kept: a hit for a later row cannot precede a hit for an earlier one.
         let source = Source::new("行政复议\t1\n未经复议直接起诉\t2\n复议后起诉\t3\n".to_owned());
         let p = prepared(&source);
-        let rows: Vec<&Row> = REVIEW_ROWS.iter().collect();
-        let hits = p.match_rows(&rows);
-        assert_eq!(rows_of(&rows, &hits), [RowKey::Review, RowKey::LawsuitDirect, RowKey::LawsuitAfterReview]);
+        let rows = TableRows::of(TableKey::Reviews);
+        let hits = p.match_rows(rows);
+        assert_eq!(rows_of(&rows.rows, &hits), [RowKey::Review, RowKey::LawsuitDirect, RowKey::LawsuitAfterReview]);
         let (score, chain) = best_chain(&[hits[2], hits[0]]);
         assert_eq!(chain.len(), 1, "a later row cannot come before an earlier one");
         assert!(score > 0);

@@ -1,17 +1,18 @@
 //! 表三's reader: 25 (2021) or 23 (2019) rows of 7 columns, the （六） rows of one format or the other.
 
-use super::align::{owners, Prepared};
+use super::align::{owners, Prepared, TableRows};
 use super::TableOutput;
 use crate::read::tokens::Segments;
-use crate::schema::{self, Era, Format, Row, TableKey};
+use crate::schema::{self, Era, Format, TableKey};
 use crate::text::Source;
 
 /// Reads 表三 from its segments.
 pub fn read_applications<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
     let table = TableKey::Applications;
     let p = Prepared::new(source, segments);
-    let rows: Vec<&Row> = schema::APPLICATION_ROWS.iter().collect();
-    let hits = p.match_excluding_best(&rows, [Era::Only2019, Era::Only2021]);
+    let table_rows = TableRows::of(table);
+    let rows = &table_rows.rows;
+    let hits = p.match_excluding_best(table_rows, [Era::Only2019, Era::Only2021]);
     let mut out = TableOutput::empty(table, line);
     out.cells.reserve(hits.len() * schema::APPLICATION_COLUMNS.len());
     let owners = owners(&hits);

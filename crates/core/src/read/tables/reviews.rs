@@ -1,9 +1,9 @@
 //! 表四's reader: one row of 15 numbers, or one row of 5 per group.
 
-use super::align::{owners, place, Prepared};
+use super::align::{owners, place, Prepared, TableRows};
 use super::{TableOutput, Unreadable};
 use crate::read::tokens::Segments;
-use crate::schema::{self, CellKey, Row, TableKey, ValueKind};
+use crate::schema::{self, CellKey, TableKey, ValueKind};
 use crate::text::Source;
 
 /// Reads 表四: one row of 15 numbers, or one row of 5 per group.
@@ -23,8 +23,9 @@ pub fn read_reviews<'a>(source: &'a Source, segments: Segments<'a>, line: Option
         out.read.rows = schema::REVIEW_ROWS.iter().map(|r| (r.key, label_line)).collect();
         return out.finish();
     }
-    let rows: Vec<&Row> = schema::REVIEW_ROWS.iter().collect();
-    let hits = p.match_rows(&rows);
+    let table_rows = TableRows::of(table);
+    let rows = &table_rows.rows;
+    let hits = p.match_rows(table_rows);
     let owners = owners(&hits);
     let placed: Vec<_> = hits
         .iter()
