@@ -176,12 +176,24 @@ fn line_kind(line: &str) -> Option<(bool, bool)> {
     if !blank && first.is_some_and(|i| !b[i].is_ascii_alphanumeric()) && is_noise_line(line) {
         return None;
     }
-    Some((has_separator(b), blank))
+    Some((next_separator(b, 0).is_some(), blank))
 }
 
-/// Whether a line holds a cell separator: a tab, `|` or `｜` (EF BD 9C in UTF-8).
-fn has_separator(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| c == b'\t' || c == b'|' || (c == 0xEF && b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C])))
+/// The first cell separator in `b` at or after `from` (a character boundary): where it starts and
+/// its width. A tab, `|` or `｜` (EF BD 9C in UTF-8); other characters are stepped over whole.
+fn next_separator(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < b.len() {
+        i += match b[i] {
+            b'\t' | b'|' => return Some((i, 1)),
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => return Some((i, 3)),
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+    }
+    None
 }
 
 /// Whether a line is only white space.
@@ -394,21 +406,9 @@ fn split_fields(offset: usize, line: &str, fields: &mut Vec<(usize, usize)>) {
     fields.clear();
     let b = line.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        // `｜` is EF BD 9C in UTF-8.
-        let width = match b[i] {
-            b'\t' | b'|' => 1,
-            0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => 3,
-            _ => 0,
-        };
-        if width > 0 {
-            fields.push((start, i));
-            start = i + width;
-            i += width;
-        } else {
-            i += 1;
-        }
+    while let Some((at, width)) = next_separator(b, start) {
+        fields.push((start, at));
+        start = at + width;
     }
     fields.push((start, line.len()));
     let blank = |&(s, e): &(usize, usize)| is_blank(&line[s..e]);
