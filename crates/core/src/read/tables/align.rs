@@ -245,8 +245,18 @@ impl Patterns {
     fn find_all(&self, seg: usize, skel: &str, found: &mut Vec<Hit>) {
         found.clear();
         let bytes = skel.as_bytes();
-        for (start, c) in skel.char_indices() {
-            let g = c as usize % 64;
+        let mut next = 0;
+        while next < bytes.len() {
+            let start = next;
+            let width = match bytes[start] {
+                0..0x80 => 1,
+                0x80..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+            next += width;
+            // A character's code modulo 64 is the low six bits of its last byte in UTF-8.
+            let g = usize::from(bytes[next - 1] & 0x3f);
             if self.present & (1 << g) == 0 {
                 continue;
             }
