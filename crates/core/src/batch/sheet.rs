@@ -106,7 +106,7 @@ pub fn cells(entries: &[Entry]) -> Sheet {
                     text(c.key.table.short()),
                     text(c.key.row_label()),
                     text(c.key.column_def().label),
-                    text(&c.raw),
+                    text(c.raw.as_str()),
                     number(c.number()),
                     c.value.unit().map_or(Value::Empty, text),
                     number(Some(c.span.line as f64)),

@@ -161,13 +161,74 @@ fn valid_digits(s: &str) -> bool {
     int_ok && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A cell's text as written: held in place when short (nearly every cell: `12`, `/`, `1187.0427
+/// 万元`), on the heap only when longer, so reading a table does not allocate per cell.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Raw {
+    Short { len: u8, bytes: [u8; Raw::SHORT] },
+    Long(Box<str>),
+}
+
+impl Raw {
+    const SHORT: usize = 22;
+
+    pub fn new(text: &str) -> Raw {
+        match text.len() <= Raw::SHORT {
+            true => {
+                let mut bytes = [0; Raw::SHORT];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                Raw::Short { len: text.len() as u8, bytes }
+            }
+            false => Raw::Long(text.into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Raw::Short { len, bytes } => std::str::from_utf8(&bytes[..*len as usize]).expect("made from a str"),
+            Raw::Long(text) => text,
+        }
+    }
+}
+
+impl std::ops::Deref for Raw {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Raw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Raw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<&str> for Raw {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl serde::Serialize for Raw {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One data cell of a table, placed under its key.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     pub key: crate::schema::CellKey,
     pub value: Value,
     /// The text as it stood (trimmed of surrounding white space); `""` for a blank.
-    pub raw: String,
+    pub raw: Raw,
     pub span: Span,
     /// Table, row and cell of a .docx or HTML table the value came from.
     pub origin: Option<crate::input::document::Origin>,
@@ -182,6 +243,17 @@ impl Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_text_short_and_long() {
+        for text in
+            ["", "12", "1187.0427\u{a0}万元", "一二三四五六七", "一二三四五六七八", "1234567890123456789012", "12345678901234567890123"]
+        {
+            let raw = Raw::new(text);
+            assert_eq!((raw.as_str(), raw.to_string(), format!("{raw:?}")), (text, text.to_owned(), format!("{text:?}")));
+            assert_eq!(matches!(raw, Raw::Short { .. }), text.len() <= 22, "{text}");
+        }
+    }
 
     fn num(value: f64) -> Value {
         Value::Number { value, unit: None, signed: false, decimal: false }

@@ -37,7 +37,7 @@ pub fn check(text: &str) -> Report {
 
 /// `(key, raw)` of every cell, for comparing two reads of the same report.
 pub fn cell_values(report: &Report) -> Vec<(String, Option<f64>, String)> {
-    report.parsed.cells.iter().map(|c| (c.key.to_string(), c.number(), c.raw.clone())).collect()
+    report.parsed.cells.iter().map(|c| (c.key.to_string(), c.number(), c.raw.to_string())).collect()
 }
 
 /// A cell key from its SPEC name (a typo fails the test).

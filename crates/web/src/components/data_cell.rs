@@ -38,7 +38,7 @@ pub fn DataCell(
     let messages: Vec<String> = findings.iter().map(|f| format!("{} {}：{}", icon(f.severity), f.rule, f.message)).collect();
     let (text, state) = match (&cell, missing) {
         (Some(c), _) if c.value == Value::Blank => ("空白".to_owned(), "blank"),
-        (Some(c), _) => (c.raw.clone(), "value"),
+        (Some(c), _) => (c.raw.to_string(), "value"),
         (None, Missing::Unreadable) => ("未能读取".to_owned(), "unreadable"),
         (None, Missing::Absent) => ("—".to_owned(), "absent"),
     };

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::split;
-use crate::read::cell::{Cell, Value};
+use crate::read::cell::{Cell, Raw, Value};
 use crate::read::tokens::{Segments, Token};
 use crate::schema::{self, CellKey, Era, Row, TableKey, ValueKind};
 use crate::text::{fold_char, is_skeleton_char, Source, Span};
@@ -124,7 +124,7 @@ impl<'a> Prepared<'a> {
         Cell {
             key,
             value: token.value.clone(),
-            raw: token.text.trim().to_owned(),
+            raw: Raw::new(token.text.trim()),
             span: Span {
                 line: token.line,
                 col: self.source.text()[self.source.line_start(token.line)..token.start].chars().count() + 1,
