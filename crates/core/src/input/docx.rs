@@ -52,6 +52,8 @@ pub fn blocks(xml: &str) -> Vec<Block> {
             Token::Start { name, self_closing, .. } => match name.as_ref() {
                 // Run properties (fonts, sizes, colours) hold nothing read here.
                 "w:rPr" if !self_closing => tokens.skip_element("w:rPr"),
+                // Tab stops (`<w:tabs><w:tab w:pos=…/>`) are positions, not tab characters.
+                "w:tabs" if !self_closing => tokens.skip_element("w:tabs"),
                 "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" if !self_closing => skip += 1,
                 _ if skip > 0 => {}
                 "w:t" => in_text = !self_closing,
@@ -165,5 +167,11 @@ mod tests {
                 Block::Paragraph("".into()),
             ]
         );
+    }
+
+    #[test]
+    fn tab_stops_are_not_tabs() {
+        let xml = r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="2100"/></w:tabs></w:pPr><w:r><w:t>政府信息</w:t><w:tab/><w:t>公开</w:t></w:r></w:p>"#;
+        assert_eq!(blocks(xml), vec![Block::Paragraph("政府信息\t公开".into())]);
     }
 }
