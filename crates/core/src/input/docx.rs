@@ -50,10 +50,10 @@ pub fn blocks(xml: &str) -> Vec<Block> {
     while let Some(token) = tokens.next() {
         match &token {
             Token::Start { name, self_closing, .. } => match name.as_ref() {
-                // Run properties (fonts, sizes, colours) hold nothing read here.
+                // Run and paragraph properties (fonts, sizes, alignment, spacing) hold nothing read
+                // here; a paragraph's tab stops (`<w:tabs><w:tab w:pos=…/>`) are not tab characters.
                 "w:rPr" if !self_closing => tokens.skip_element("w:rPr"),
-                // Tab stops (`<w:tabs><w:tab w:pos=…/>`) are positions, not tab characters.
-                "w:tabs" if !self_closing => tokens.skip_element("w:tabs"),
+                "w:pPr" if !self_closing => tokens.skip_element("w:pPr"),
                 "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" if !self_closing => skip += 1,
                 _ if skip > 0 => {}
                 "w:t" => in_text = !self_closing,

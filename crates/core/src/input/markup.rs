@@ -80,26 +80,26 @@ impl<'a> Attrs<'a> {
 pub struct Tokens<'a> {
     rest: &'a str,
     case: Case,
-    /// An element [`Tokens::skip_element`] found no end tag for: there is none later either.
-    unclosed: Option<&'static str>,
+    /// Elements [`Tokens::skip_element`] found no end tag for: there is none later either.
+    unclosed: Vec<&'static str>,
 }
 
 impl<'a> Tokens<'a> {
     /// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
     pub fn html(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Fold, unclosed: None }
+        Tokens { rest: s, case: Case::Fold, unclosed: Vec::new() }
     }
 
     /// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
     pub fn xml(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Keep, unclosed: None }
+        Tokens { rest: s, case: Case::Keep, unclosed: Vec::new() }
     }
 
     /// Passes over the content of the element `name` just started, up to and with its end tag
     /// `</name>`, without reading it: for elements whose content no reader looks at (Word's run
     /// properties). An element that never ends is read as usual.
     pub fn skip_element(&mut self, name: &'static str) {
-        if self.unclosed == Some(name) {
+        if self.unclosed.contains(&name) {
             return;
         }
         let bytes = self.rest.as_bytes();
@@ -112,7 +112,7 @@ impl<'a> Tokens<'a> {
                 return;
             }
         }
-        self.unclosed = Some(name);
+        self.unclosed.push(name);
     }
 }
 
