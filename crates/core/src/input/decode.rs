@@ -240,34 +240,70 @@ struct Scan {
     breaks: bool,
 }
 
-/// One pass over the bytes of the text; only the bytes in [`ATTENTION`] are looked at closer.
+/// One pass over the bytes of the text; only the bytes in [`ATTENTION`] are looked at closer,
+/// eight bytes at a time skipped while none is among them.
 fn scan(text: &str) -> Scan {
     const CHARS: usize = 65536;
-    let counted = match text.len() > CHARS {
-        true => text.char_indices().nth(CHARS).map_or(text.len(), |(at, _)| at),
-        false => text.len(),
-    };
+    // Where the first CHARS characters end, found only when a NUL or control character asks.
+    let counted = std::cell::OnceCell::new();
+    let counted = || *counted.get_or_init(|| char_start(text, CHARS));
     let bytes = text.as_bytes();
     let (mut control, mut breaks) = (0usize, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        if !ATTENTION[b as usize] {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            if !needs_attention(u64::from_le_bytes(word.try_into().unwrap_or_default())) {
+                i += 8;
+                continue;
+            }
         }
-        let next = |k: usize| bytes.get(i + k).copied();
-        let (is_control, is_break) = match b {
-            0 if i < counted => return Scan { binary: true, breaks },
-            b'\n' | b'\t' => (false, false),
-            b'\r' | b'\x0b' | b'\x0c' => (false, true),
-            0x01..=0x1f | 0x7f => (true, false),
-            0xc2 => (matches!(next(1), Some(0x80..=0x9f)), next(1) == Some(0x85)), // U+0080–U+009F, U+0085
-            0xe2 => (false, next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9))), // U+2028, U+2029
-            0xef => (next(1) == Some(0xbf) && next(2) == Some(0xbd), next(1) == Some(0xbb) && next(2) == Some(0xbf)), // U+FFFD, U+FEFF
-            _ => (false, false),
-        };
-        control += usize::from(is_control && i < counted);
-        breaks |= is_break;
+        for (i, &b) in bytes.iter().enumerate().skip(i).take(8) {
+            if !ATTENTION[b as usize] {
+                continue;
+            }
+            let next = |k: usize| bytes.get(i + k).copied();
+            let (is_control, is_break) = match b {
+                0 if i < counted() => return Scan { binary: true, breaks },
+                b'\n' | b'\t' => (false, false),
+                b'\r' | b'\x0b' | b'\x0c' => (false, true),
+                0x01..=0x1f | 0x7f => (true, false),
+                0xc2 => (matches!(next(1), Some(0x80..=0x9f)), next(1) == Some(0x85)), // U+0080–U+009F, U+0085
+                0xe2 => (false, next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9))), // U+2028, U+2029
+                0xef => (next(1) == Some(0xbf) && next(2) == Some(0xbd), next(1) == Some(0xbb) && next(2) == Some(0xbf)), // U+FFFD, U+FEFF
+                _ => (false, false),
+            };
+            control += usize::from(is_control && i < counted());
+            breaks |= is_break;
+        }
+        i += 8;
     }
-    Scan { binary: control * 20 > text[..counted].chars().count(), breaks }
+    Scan { binary: control > 0 && control * 20 > text[..counted()].chars().count(), breaks }
+}
+
+/// Whether any of the eight bytes of `word` is in [`ATTENTION`] (exact for the word as a whole).
+fn needs_attention(word: u64) -> bool {
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let below = |n: u8| word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH;
+    let equal = |b: u8| {
+        let w = word ^ (LOW * u64::from(b));
+        w.wrapping_sub(LOW) & !w & HIGH
+    };
+    below(0x20) | equal(0x7f) | equal(0xc2) | equal(0xe2) | equal(0xef) != 0
+}
+
+/// The byte offset where character `n` of `text` starts (its length when it has no more):
+/// characters counted as the bytes that start one, a stretch at a time.
+fn char_start(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut at, mut left) = (0, n);
+    // The next `left` bytes hold at most `left` starts of characters.
+    while left > 0 && at < bytes.len() {
+        let end = bytes.len().min(at + left);
+        left -= bytes[at..end].iter().filter(|&&b| (b as i8) >= -0x40).count();
+        at = end;
+    }
+    at + bytes[at..].iter().take_while(|&&b| (b as i8) < -0x40).count()
 }
 
 /// The bytes that can start a control character, a line break or U+FFFD/U+FEFF in UTF-8.
@@ -346,5 +382,15 @@ mod tests {
         assert_eq!(decode(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest").unwrap_err(), ReadError::OldWord);
         assert_eq!(decode(&[0u8, 1, 2, 3, 200, 201, 255, 254, 7]).unwrap_err(), ReadError::Binary);
         assert!(ReadError::Binary.to_string().contains("二进制"));
+    }
+
+    #[test]
+    fn where_a_character_starts() {
+        let text = "ab中文c";
+        for n in 0..7 {
+            assert_eq!(char_start(text, n), text.char_indices().nth(n).map_or(text.len(), |(at, _)| at));
+        }
+        assert!(needs_attention(u64::from_le_bytes(*b"abc\rdefg")));
+        assert!(!needs_attention(u64::from_le_bytes(*b"<td>\xe4\xb8\xadx")));
     }
 }
