@@ -88,18 +88,17 @@ pub fn blocks(xml: &str) -> Vec<Block> {
                 "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" => skip = skip.saturating_sub(1),
                 _ if skip > 0 => {}
                 "w:t" => in_text = false,
-                "w:p" => {
-                    let text = std::mem::take(&mut paragraph);
-                    match tables.last_mut() {
-                        Some(t) => {
-                            if !t.cell.is_empty() && !text.is_empty() {
-                                t.cell.push('\n');
-                            }
-                            t.cell.push_str(&text);
+                "w:p" => match tables.last_mut() {
+                    // A cell's paragraph is copied into the cell, its buffer kept for the next one.
+                    Some(t) => {
+                        if !t.cell.is_empty() && !paragraph.is_empty() {
+                            t.cell.push('\n');
                         }
-                        None => out.push(Block::Paragraph(text)),
+                        t.cell.push_str(&paragraph);
+                        paragraph.clear();
                     }
-                }
+                    None => out.push(Block::Paragraph(std::mem::take(&mut paragraph))),
+                },
                 "w:tc" => {
                     if let Some(t) = tables.last_mut() {
                         let content = std::mem::take(&mut t.cell);
