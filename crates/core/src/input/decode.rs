@@ -240,8 +240,7 @@ struct Scan {
     breaks: bool,
 }
 
-/// One pass over the bytes of the text; only the bytes in [`ATTENTION`] are looked at closer,
-/// eight bytes at a time skipped while none is among them.
+/// One pass over the bytes of the text; only the bytes in [`ATTENTION`] are looked at closer.
 fn scan(text: &str) -> Scan {
     const CHARS: usize = 65536;
     // Where the first CHARS characters end, found only when a NUL or control character asks.
@@ -249,47 +248,25 @@ fn scan(text: &str) -> Scan {
     let counted = || *counted.get_or_init(|| char_start(text, CHARS));
     let bytes = text.as_bytes();
     let (mut control, mut breaks) = (0usize, false);
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
-            if !needs_attention(u64::from_le_bytes(word.try_into().unwrap_or_default())) {
-                i += 8;
-                continue;
-            }
+    for (i, &b) in bytes.iter().enumerate() {
+        if !ATTENTION[b as usize] {
+            continue;
         }
-        for (i, &b) in bytes.iter().enumerate().skip(i).take(8) {
-            if !ATTENTION[b as usize] {
-                continue;
-            }
-            let next = |k: usize| bytes.get(i + k).copied();
-            let (is_control, is_break) = match b {
-                0 if i < counted() => return Scan { binary: true, breaks },
-                b'\n' | b'\t' => (false, false),
-                b'\r' | b'\x0b' | b'\x0c' => (false, true),
-                0x01..=0x1f | 0x7f => (true, false),
-                0xc2 => (matches!(next(1), Some(0x80..=0x9f)), next(1) == Some(0x85)), // U+0080–U+009F, U+0085
-                0xe2 => (false, next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9))), // U+2028, U+2029
-                0xef => (next(1) == Some(0xbf) && next(2) == Some(0xbd), next(1) == Some(0xbb) && next(2) == Some(0xbf)), // U+FFFD, U+FEFF
-                _ => (false, false),
-            };
-            control += usize::from(is_control && i < counted());
-            breaks |= is_break;
-        }
-        i += 8;
+        let next = |k: usize| bytes.get(i + k).copied();
+        let (is_control, is_break) = match b {
+            0 if i < counted() => return Scan { binary: true, breaks },
+            b'\n' | b'\t' => (false, false),
+            b'\r' | b'\x0b' | b'\x0c' => (false, true),
+            0x01..=0x1f | 0x7f => (true, false),
+            0xc2 => (matches!(next(1), Some(0x80..=0x9f)), next(1) == Some(0x85)), // U+0080–U+009F, U+0085
+            0xe2 => (false, next(1) == Some(0x80) && matches!(next(2), Some(0xa8 | 0xa9))), // U+2028, U+2029
+            0xef => (next(1) == Some(0xbf) && next(2) == Some(0xbd), next(1) == Some(0xbb) && next(2) == Some(0xbf)), // U+FFFD, U+FEFF
+            _ => (false, false),
+        };
+        control += usize::from(is_control && i < counted());
+        breaks |= is_break;
     }
     Scan { binary: control > 0 && control * 20 > text[..counted()].chars().count(), breaks }
-}
-
-/// Whether any of the eight bytes of `word` is in [`ATTENTION`] (exact for the word as a whole).
-fn needs_attention(word: u64) -> bool {
-    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let below = |n: u8| word.wrapping_sub(LOW * u64::from(n)) & !word & HIGH;
-    let equal = |b: u8| {
-        let w = word ^ (LOW * u64::from(b));
-        w.wrapping_sub(LOW) & !w & HIGH
-    };
-    below(0x20) | equal(0x7f) | equal(0xc2) | equal(0xe2) | equal(0xef) != 0
 }
 
 /// The byte offset where character `n` of `text` starts (its length when it has no more):
@@ -390,7 +367,5 @@ mod tests {
         for n in 0..7 {
             assert_eq!(char_start(text, n), text.char_indices().nth(n).map_or(text.len(), |(at, _)| at));
         }
-        assert!(needs_attention(u64::from_le_bytes(*b"abc\rdefg")));
-        assert!(!needs_attention(u64::from_le_bytes(*b"<td>\xe4\xb8\xadx")));
     }
 }
