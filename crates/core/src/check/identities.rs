@@ -74,8 +74,8 @@ impl Failure<'_> {
     }
 }
 
-/// A rule's identities in a report.
-type Identities = fn(&Parsed) -> Vec<Identity>;
+/// A rule's identities in a report (built once per form, not per report).
+type Identities = fn(&Parsed) -> &'static [Identity];
 
 /// The identity rules, their identities and what a clerk calls the check: the family whose members
 /// are checked together.
@@ -87,7 +87,7 @@ const FAMILY: [(&Rule, Identities, &str); 4] = [
 ];
 
 /// Every identity of the catalogue, for suggestions (a suggested value must satisfy all of them).
-fn catalogue(p: &Parsed) -> Vec<Identity> {
+fn catalogue(p: &Parsed) -> Vec<&'static Identity> {
     FAMILY.iter().flat_map(|(_, identities, _)| identities(p)).collect()
 }
 
@@ -99,7 +99,7 @@ pub fn check(rule: &Rule, p: &Parsed, identities: &[Identity], message: impl Fn(
     let (blank, other): (Vec<&Failure>, Vec<&Failure>) = failures.iter().partition(|f| f.blank_total());
     let (single, grouped) = if blank.len() >= 2 { (other, blank) } else { (failures.iter().collect(), Vec::new()) };
     let all = if single.is_empty() { Vec::new() } else { catalogue(p) };
-    let residuals: Vec<Option<f64>> = all.iter().map(|i| residual(p, i)).collect();
+    let residuals: Vec<Option<f64>> = all.iter().map(|&i| residual(p, i)).collect();
     for f in single {
         let text = format!("{}{}", message(f), blank_note(p, &f.blanks()));
         let suggestion = suggest(p, f, &all, &residuals);
@@ -155,7 +155,7 @@ fn residual(p: &Parsed, identity: &Identity) -> Option<f64> {
 
 /// The one cell of the failing identity whose change makes every checkable identity that contains it
 /// hold (identities without it are another cell's business), with a value its column allows; None when no cell or several cells could.
-fn suggest(p: &Parsed, failure: &Failure, all: &[Identity], residuals: &[Option<f64>]) -> Option<Suggestion> {
+fn suggest(p: &Parsed, failure: &Failure, all: &[&Identity], residuals: &[Option<f64>]) -> Option<Suggestion> {
     let r = failure.left.value - failure.right.value;
     let mut found: HashMap<CellKey, f64> = HashMap::new();
     for key in failure.identity.cells() {

@@ -44,14 +44,22 @@ pub fn blank_note(p: &Parsed, blanks: &[CellKey]) -> String {
 
 /// The 表三 outcome rows the table uses: the single 2019 （六） row or the three 2021 sub-rows.
 pub fn outcome_rows(p: &Parsed) -> Vec<RowKey> {
+    outcome_rows_of(has_2021_other(p)).collect()
+}
+
+/// Whether 表三 has the 2021 sub-rows of （六）其他处理.
+pub fn has_2021_other(p: &Parsed) -> bool {
     let is_2021_other = |row: RowKey| matches!(row, RowKey::OtherNoCorrection | RowKey::OtherNoFee | RowKey::OtherMisc);
-    let has_2021_other = p.cells_of(TableKey::Applications).any(|c| is_2021_other(c.key.row));
+    p.cells_of(TableKey::Applications).any(|c| is_2021_other(c.key.row))
+}
+
+/// The 表三 outcome rows with the 2021 sub-rows of （六） (`split_other`) or the single 2019 row.
+pub fn outcome_rows_of(split_other: bool) -> impl Iterator<Item = RowKey> {
     APPLICATION_ROWS
         .iter()
         .filter(|r| r.outcome.is_some())
-        .filter(|r| r.outcome != Some(OutcomeGroup::Other) || (r.era == Era::Only2021) == has_2021_other)
+        .filter(move |r| r.outcome != Some(OutcomeGroup::Other) || (r.era == Era::Only2021) == split_other)
         .map(|r| r.key)
-        .collect()
 }
 
 /// The six applicant columns of 表三 (all but 总计).

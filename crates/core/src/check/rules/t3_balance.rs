@@ -6,6 +6,7 @@ use crate::check::finding::{show, Finding, Severity};
 use crate::check::identities::{self, Failure, Identity};
 use crate::read::Parsed;
 use crate::schema::{column_def, CellKey, RowKey, TableKey, APPLICATION_COLUMNS};
+use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
     id: "T3-BALANCE",
@@ -17,23 +18,26 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    identities::check(&RULE, cx.report, &identities(cx.report), |f| message(cx.report, f), out);
+    identities::check(&RULE, cx.report, identities(cx.report), |f| message(cx.report, f), out);
 }
 
 /// `new + carried_in = processed + carried_out` in each column.
-pub fn identities(_: &Parsed) -> Vec<Identity> {
-    APPLICATION_COLUMNS
-        .iter()
-        .map(|col| {
-            let k = |row| CellKey::new(TableKey::Applications, row, col.key);
-            Identity {
-                left: vec![k(RowKey::New), k(RowKey::CarriedIn)],
-                right: vec![k(RowKey::Processed), k(RowKey::CarriedOut)],
-                anchor: k(RowKey::New),
-                right_first: false,
-            }
-        })
-        .collect()
+pub fn identities(_: &Parsed) -> &'static [Identity] {
+    static COLUMNS: OnceLock<Vec<Identity>> = OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        APPLICATION_COLUMNS
+            .iter()
+            .map(|col| {
+                let k = |row| CellKey::new(TableKey::Applications, row, col.key);
+                Identity {
+                    left: vec![k(RowKey::New), k(RowKey::CarriedIn)],
+                    right: vec![k(RowKey::Processed), k(RowKey::CarriedOut)],
+                    anchor: k(RowKey::New),
+                    right_first: false,
+                }
+            })
+            .collect()
+    })
 }
 
 fn message(p: &Parsed, f: &Failure) -> String {

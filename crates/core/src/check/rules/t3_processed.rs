@@ -4,9 +4,10 @@
 use super::{Context, Rule};
 use crate::check::finding::{show, Finding, Severity};
 use crate::check::identities::{self, Failure, Identity};
-use crate::check::sums::outcome_rows;
+use crate::check::sums::{has_2021_other, outcome_rows_of};
 use crate::read::Parsed;
 use crate::schema::{CellKey, RowKey, TableKey, APPLICATION_COLUMNS};
+use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
     id: "T3-PROCESSED",
@@ -18,19 +19,24 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    identities::check(&RULE, cx.report, &identities(cx.report), message, out);
+    identities::check(&RULE, cx.report, identities(cx.report), message, out);
 }
 
 /// Each column's outcome rows add up to its （七）总计.
-pub fn identities(p: &Parsed) -> Vec<Identity> {
-    let rows = outcome_rows(p);
-    APPLICATION_COLUMNS
-        .iter()
-        .map(|col| {
-            let total = CellKey::new(TableKey::Applications, RowKey::Processed, col.key);
-            Identity { right_first: true, ..Identity::parts(rows.iter().map(|&r| total.with_row(r)).collect(), total) }
-        })
-        .collect()
+/// Built once for each form of the （六） row: 2019's single row (index 0) and 2021's sub-rows (1).
+pub fn identities(p: &Parsed) -> &'static [Identity] {
+    static FORMS: [OnceLock<Vec<Identity>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let split_other = has_2021_other(p);
+    FORMS[usize::from(split_other)].get_or_init(|| {
+        APPLICATION_COLUMNS
+            .iter()
+            .map(|col| {
+                let total = CellKey::new(TableKey::Applications, RowKey::Processed, col.key);
+                let parts = outcome_rows_of(split_other).map(|r| total.with_row(r)).collect();
+                Identity { right_first: true, ..Identity::parts(parts, total) }
+            })
+            .collect()
+    })
 }
 
 fn message(f: &Failure) -> String {

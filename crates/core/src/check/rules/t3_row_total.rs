@@ -6,6 +6,7 @@ use crate::check::identities::{self, Failure, Identity};
 use crate::check::sums::applicant_columns;
 use crate::read::Parsed;
 use crate::schema::{CellKey, ColumnKey, TableKey, APPLICATION_ROWS};
+use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
     id: "T3-ROW-TOTAL",
@@ -17,18 +18,21 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    identities::check(&RULE, cx.report, &identities(cx.report), message, out);
+    identities::check(&RULE, cx.report, identities(cx.report), message, out);
 }
 
 /// Each row's six applicant columns add up to its 总计.
-pub fn identities(_: &Parsed) -> Vec<Identity> {
-    APPLICATION_ROWS
-        .iter()
-        .map(|row| {
-            let total = CellKey::new(TableKey::Applications, row.key, ColumnKey::Total);
-            Identity::parts(applicant_columns().map(|c| total.with_column(c)).collect(), total)
-        })
-        .collect()
+pub fn identities(_: &Parsed) -> &'static [Identity] {
+    static ROWS: OnceLock<Vec<Identity>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        APPLICATION_ROWS
+            .iter()
+            .map(|row| {
+                let total = CellKey::new(TableKey::Applications, row.key, ColumnKey::Total);
+                Identity::parts(applicant_columns().map(|c| total.with_column(c)).collect(), total)
+            })
+            .collect()
+    })
 }
 
 fn message(f: &Failure) -> String {

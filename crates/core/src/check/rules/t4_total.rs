@@ -5,6 +5,7 @@ use crate::check::finding::{show, Finding, Severity};
 use crate::check::identities::{self, Failure, Identity};
 use crate::read::Parsed;
 use crate::schema::{CellKey, ColumnKey, TableKey, REVIEW_ROWS};
+use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
     id: "T4-TOTAL",
@@ -18,18 +19,21 @@ pub static RULE: Rule = Rule {
 const RESULTS: [ColumnKey; 4] = [ColumnKey::Upheld, ColumnKey::Corrected, ColumnKey::Other, ColumnKey::Pending];
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    identities::check(&RULE, cx.report, &identities(cx.report), |f| message(cx.report, f), out);
+    identities::check(&RULE, cx.report, identities(cx.report), |f| message(cx.report, f), out);
 }
 
 /// Each group's four results add up to its 总计.
-pub fn identities(_: &Parsed) -> Vec<Identity> {
-    REVIEW_ROWS
-        .iter()
-        .map(|group| {
-            let total = CellKey::new(TableKey::Reviews, group.key, ColumnKey::Total);
-            Identity::parts(RESULTS.iter().map(|&c| total.with_column(c)).collect(), total)
-        })
-        .collect()
+pub fn identities(_: &Parsed) -> &'static [Identity] {
+    static GROUPS: OnceLock<Vec<Identity>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        REVIEW_ROWS
+            .iter()
+            .map(|group| {
+                let total = CellKey::new(TableKey::Reviews, group.key, ColumnKey::Total);
+                Identity::parts(RESULTS.iter().map(|&c| total.with_column(c)).collect(), total)
+            })
+            .collect()
+    })
 }
 
 fn message(p: &Parsed, f: &Failure) -> String {

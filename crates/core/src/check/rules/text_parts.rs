@@ -18,6 +18,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     let sentences = &p.prose.sentences;
     for (index, sentence) in sentences.iter().enumerate() {
+        if sentence.amounts.len() < 2 {
+            continue; // a list needs two parts
+        }
         let markers: Vec<usize> = sentence.text.match_indices("其中").map(|(at, _)| at).collect();
         for (k, &at) in markers.iter().enumerate() {
             let total = sentence.amounts.iter().rfind(|a| a.end <= at).or_else(|| {

@@ -4,7 +4,7 @@
 use super::{Context, Rule};
 use crate::check::finding::{Finding, Severity};
 use crate::read::meta::year_in;
-use crate::text::is_space;
+use crate::text::{contains_any, is_space};
 
 pub static RULE: Rule = Rule {
     id: "TEXT-YEAR",
@@ -18,8 +18,18 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     let Some(year) = p.year else { return };
-    for (no, _, line) in p.source.lines().take(80) {
-        if line.contains('统') && ["统计期限", "统计时限", "统计期间", "统计时间"].iter().any(|w| line.contains(w)) {
+    // The period is stated near the top: only the first 80 lines, searched once for 统.
+    let text = p.source.text();
+    let head = if p.source.line_count() > 80 { &text[..p.source.line_start(81)] } else { text };
+    let mut last_line = 0;
+    for (at, _) in head.match_indices('统') {
+        let no = p.source.span(at, at).line;
+        if no == last_line {
+            continue;
+        }
+        last_line = no;
+        let line = p.source.line(no);
+        if contains_any(line, &["统计期限", "统计时限", "统计期间", "统计时间"]) {
             let mut rest = line;
             while let Some((found, at)) = year_in(rest) {
                 if found != year {
