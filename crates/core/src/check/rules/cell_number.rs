@@ -18,6 +18,14 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     for cell in &p.cells {
+        let suspect = match cell.value {
+            Value::Text => true,
+            Value::Number { value, decimal, .. } => decimal || value < 0.0,
+            Value::Blank | Value::Placeholder => false,
+        };
+        if !suspect {
+            continue; // the column's kind (a search of the schema) matters only to these
+        }
         let kind = cell.key.column_def().kind;
         let problem = match (&cell.value, kind) {
             (Value::Text, _) => Some("不是数字".to_owned()),
