@@ -4,6 +4,7 @@
 use super::{Context, Rule};
 use crate::check::finding::{Finding, Severity};
 use crate::read::meta::year_in;
+use crate::read::numerals::digit;
 use crate::text::{contains_any, is_space};
 
 pub static RULE: Rule = Rule {
@@ -50,6 +51,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let opening = sentence
             .text
             .trim_start_matches(|c: char| c == '（' || c == '(' || c == '）' || c == ')' || "一二三四五六七八九、.".contains(c));
+        if opening.chars().next().and_then(digit).is_none() {
+            continue; // no year opens it: spare the search for one
+        }
         let Some((found, 0)) = year_in(opening) else {
             continue;
         };
