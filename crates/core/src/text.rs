@@ -111,36 +111,6 @@ pub fn char_set(s: &str) -> u64 {
     s.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
-/// Text searched for many words, such as a clause of prose: each word whose characters are not
-/// all in the text's `char_set` is ruled out without a scan.
-#[derive(Clone, Copy)]
-pub struct Searched<'a> {
-    pub text: &'a str,
-    set: u64,
-}
-
-impl<'a> Searched<'a> {
-    pub fn new(text: &'a str) -> Self {
-        Searched { text, set: char_set(text) }
-    }
-
-    /// The byte offset of `word` in the text.
-    pub fn find(&self, word: &str) -> Option<usize> {
-        if char_set(word) & !self.set != 0 {
-            return None;
-        }
-        find_from(self.text, word, 0)
-    }
-
-    pub fn contains(&self, word: &str) -> bool {
-        self.find(word).is_some()
-    }
-
-    pub fn contains_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.contains(w))
-    }
-}
-
 /// Whether `hay` contains `needle` (see `find_from`).
 pub fn contains(hay: &str, needle: &str) -> bool {
     find_from(hay, needle, 0).is_some()
@@ -162,15 +132,9 @@ pub fn is_space(c: char) -> bool {
     }
 }
 
-/// ASCII white space and line breaks (not U+3000/U+00A0, which are content in reports) collapsed
-/// to single spaces: the text of a table cell or an HTML text run on one line.
-pub fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::new();
-    push_collapsed(&mut out, s);
-    out
-}
-
-/// [`collapse_whitespace`] of `s` appended to `out`, without a String of its own.
+/// ASCII white space and line breaks (not U+3000/U+00A0, which are content in reports) of `s`
+/// collapsed to single spaces and appended to `out`: the text of a table cell or an HTML text run
+/// on one line.
 pub fn push_collapsed(out: &mut String, s: &str) {
     out.reserve(s.len());
     let mut space = false;
