@@ -12,6 +12,7 @@ pub mod input;
 pub mod read;
 pub mod schema;
 pub mod text;
+pub mod words;
 
 #[cfg(test)]
 mod testing;

@@ -1,5 +1,6 @@
 //! The decoded report text: line/column positions, and the label "skeleton" used to compare labels.
 
+use crate::words;
 use serde::Serialize;
 
 /// Where something stands in the decoded text: 1-based line, 1-based character column, byte range.
@@ -51,11 +52,12 @@ impl Source {
         (1..=self.line_count()).map(move |no| (no, self.line_start(no), self.line(no)))
     }
 
-    /// The lines that contain `c`, as [`Source::lines`] gives them: one search through the text
-    /// (by the last byte of `c`'s UTF-8 form) instead of one per line.
-    pub fn lines_with(&self, c: char) -> impl Iterator<Item = (usize, usize, &str)> {
+    /// The lines up to line `last` that contain `c`, as [`Source::lines`] gives them: one search
+    /// through the text (by the last byte of `c`'s UTF-8 form) instead of one per line.
+    pub fn lines_with(&self, c: char, last: usize) -> impl Iterator<Item = (usize, usize, &str)> {
+        let end = self.line_starts.get(last).map_or(self.text.len(), |next| next.saturating_sub(1));
         let mut next_line = 0; // the first line not given yet
-        self.text.match_indices(c).filter_map(move |(at, _)| {
+        self.text[..end].match_indices(c).filter_map(move |(at, _)| {
             let no = self.line_starts.partition_point(|&s| s <= at);
             (no > next_line).then(|| {
                 next_line = no;
@@ -75,23 +77,18 @@ impl Source {
 
 /// Where each line starts: 0 and the byte after each `\n`, found eight bytes at a time.
 fn line_starts(bytes: &[u8]) -> Vec<usize> {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut starts = Vec::with_capacity(bytes.len() / 16 + 1);
     starts.push(0);
-    let mut words = bytes.chunks_exact(8);
-    let mut base = 0;
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ 0x0a0a_0a0a_0a0a_0a0a;
-        // The high bit of each byte that is zero (a newline before the `^`), exactly: no carry
-        // crosses a byte.
-        let mut newlines = !(((word & LOW) + LOW) | word | LOW);
+    let (words, tail) = words::words(bytes);
+    for (n, word) in words.enumerate() {
+        let mut newlines = words::zero_bytes(word ^ words::repeat(b'\n'));
         while newlines != 0 {
-            starts.push(base + newlines.trailing_zeros() as usize / 8 + 1);
+            starts.push(n * 8 + newlines.trailing_zeros() as usize / 8 + 1);
             newlines &= newlines - 1;
         }
-        base += 8;
     }
-    starts.extend(words.remainder().iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| base + i + 1));
+    let base = bytes.len() - tail.len();
+    starts.extend(tail.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| base + i + 1));
     starts
 }
 
@@ -151,9 +148,47 @@ pub fn push_collapsed(out: &mut String, s: &str) {
     }
 }
 
-/// Trims report white space from both ends.
+/// Trims report white space ([`is_space`]) from both ends.
 pub fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+    trim_end(trim_start(s))
+}
+
+/// `s` without its leading report white space. ASCII white space is skipped byte by byte; the rest
+/// is decoded only when a byte may start white space (none starts with 0xE4..=0xEE, the lead bytes
+/// of U+4000..U+EFFF, ideographs among them), so a plain first byte returns at once.
+pub fn trim_start(s: &str) -> &str {
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().first() {
+        if is_ascii_space(b) {
+            rest = &rest[1..];
+        } else if b < 0x80 || (0xe4..=0xee).contains(&b) {
+            return rest;
+        } else {
+            return rest.trim_start_matches(is_space);
+        }
+    }
+    rest
+}
+
+/// `s` without its trailing report white space (see [`trim_start`]).
+pub fn trim_end(s: &str) -> &str {
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().last() {
+        let len = rest.len();
+        if is_ascii_space(b) {
+            rest = &rest[..len - 1];
+        } else if b < 0x80 || (len >= 3 && (0xe4..=0xee).contains(&rest.as_bytes()[len - 3])) {
+            return rest;
+        } else {
+            return rest.trim_end_matches(is_space);
+        }
+    }
+    rest
+}
+
+/// ASCII white space as [`is_space`] has it (the vertical tab too), told by its byte.
+pub fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// Folds one character for comparison: full-width ASCII to half-width, Traditional to Simplified.
@@ -353,9 +388,33 @@ mod tests {
     }
 
     #[test]
+    fn trims_as_is_space_reads_white_space() {
+        for s in [
+            "0",
+            " 0",
+            "0\u{3000}",
+            "\u{feff}规章",
+            "规章\u{a0}",
+            "（一）",
+            "万元",
+            "\t",
+            "",
+            " \u{3000}\u{a0}",
+            "\u{2003}一\u{2003}",
+            "\x1f\x1f",
+            "\u{85}x\u{85}",
+        ] {
+            assert_eq!(trim(s), s.trim_matches(is_space), "{s:?}");
+            assert_eq!(trim_start(s), s.trim_start_matches(is_space), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end_matches(is_space), "{s:?}");
+        }
+    }
+
+    #[test]
     fn lines_with_gives_each_line_once() {
         let source = Source::new("发布时间：\n正文\n发文发布\n无\n发".to_owned());
-        let lines: Vec<(usize, usize, &str)> = source.lines_with('发').collect();
+        let lines: Vec<(usize, usize, &str)> = source.lines_with('发', 5).collect();
         assert_eq!(lines, [(1, 0, "发布时间："), (3, 23, "发文发布"), (5, 40, "发")]);
+        assert_eq!(source.lines_with('发', 4).map(|(no, _, _)| no).collect::<Vec<_>>(), [1, 3]);
     }
 }

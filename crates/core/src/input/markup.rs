@@ -3,6 +3,7 @@
 //! content skipped. Never fails: malformed markup is read as far as it makes sense. Tokens borrow
 //! from the markup: only lower-cased names and text with entities are copied.
 
+use crate::words::{find_byte, find_with, repeat, zero_bytes};
 use std::borrow::Cow;
 
 /// One piece of markup.
@@ -281,42 +282,13 @@ fn tag_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
     }
 }
 
-const LOW_BITS: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGH_BITS: u64 = u64::from_ne_bytes([0x80; 8]);
-
-/// Each byte of `word` that is zero marked by its high bit (exact up to the first zero byte, which
-/// is all the callers look at).
-fn zero_bytes(word: u64) -> u64 {
-    word.wrapping_sub(LOW_BITS) & !word & HIGH_BITS
-}
-
-/// The first of `bytes` that `marks` (a word's zero-byte marks) finds, eight bytes at a time.
-fn find_with(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let found = marks(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        if found != 0 {
-            return Some(n * 8 + found.trailing_zeros() as usize / 8);
-        }
-    }
-    let tail = chunks.remainder();
-    tail.iter().position(|&b| is(b)).map(|i| bytes.len() - tail.len() + i)
-}
-
-/// The first `byte` in `bytes`.
-fn find_byte(byte: u8, bytes: &[u8]) -> Option<usize> {
-    let pattern = LOW_BITS * u64::from(byte);
-    find_with(bytes, |w| zero_bytes(w ^ pattern), |b| b == byte)
-}
-
 /// The first byte that ends a tag or starts or ends a quoted value: `<`, `>`, `"` or `'`.
 fn find_delimiter(bytes: &[u8]) -> Option<usize> {
     // `<` and `>` differ only in the bit 0x02: setting it in every byte finds both with one test.
-    let angle = LOW_BITS * u64::from(b'>');
-    let (double, single) = (LOW_BITS * u64::from(b'"'), LOW_BITS * u64::from(b'\''));
+    let (angle, double, single) = (repeat(b'>'), repeat(b'"'), repeat(b'\''));
     find_with(
         bytes,
-        |w| zero_bytes((w | (LOW_BITS * 2)) ^ angle) | zero_bytes(w ^ double) | zero_bytes(w ^ single),
+        |w| zero_bytes((w | repeat(2)) ^ angle) | zero_bytes(w ^ double) | zero_bytes(w ^ single),
         |b| matches!(b, b'<' | b'>' | b'"' | b'\''),
     )
 }

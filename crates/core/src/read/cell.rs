@@ -6,7 +6,7 @@ use crate::text::{fold_char, is_ideograph, is_space, trim, Span};
 
 /// Whether `s` is a unit alone (`万元`, `件` …), as left on its own after a number.
 pub fn is_unit(s: &str) -> bool {
-    cell_unit(crate::text::trim(s)).is_some()
+    cell_unit(trim(s)).is_some()
 }
 
 /// Placeholders that stand for "nothing / not applicable".
@@ -43,21 +43,6 @@ const fn first_char(bytes: &[u8]) -> char {
     }
 }
 
-/// `trim` for a cell: no decoding when both ends are plainly not white space (ASCII other than
-/// white space, or a character of U+4000..U+EFFF such as an ideograph).
-fn trim_cell(raw: &str) -> &str {
-    let plain_ascii = |b: u8| b.is_ascii() && b != b' ' && !(0x09..=0x0d).contains(&b);
-    let plain_lead = |b: u8| (0xe4..=0xee).contains(&b);
-    let b = raw.as_bytes();
-    let start = b.first().is_some_and(|&x| plain_ascii(x) || plain_lead(x));
-    let end = b.last().is_some_and(|&x| plain_ascii(x)) || (b.len() >= 3 && plain_lead(b[b.len() - 3]));
-    if start && end {
-        raw
-    } else {
-        trim(raw)
-    }
-}
-
 /// What a cell holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -74,7 +59,7 @@ pub enum Value {
 impl Value {
     /// Reads the raw text of one cell.
     pub fn parse(raw: &str) -> Value {
-        let s = trim_cell(raw);
+        let s = trim(raw);
         if s.is_empty() {
             return Value::Blank;
         }
@@ -276,12 +261,9 @@ mod tests {
     }
 
     #[test]
-    fn placeholder_starts_and_cell_trim() {
+    fn placeholder_starts() {
         let starts: Vec<char> = PLACEHOLDERS.iter().filter_map(|p| p.chars().next()).collect();
         assert_eq!(PLACEHOLDER_STARTS.to_vec(), starts);
-        for s in ["0", " 0", "0\u{3000}", "\u{feff}规章", "规章\u{a0}", "（一）", "万元", "\t", ""] {
-            assert_eq!(trim_cell(s), trim(s), "{s:?}");
-        }
     }
 
     #[test]

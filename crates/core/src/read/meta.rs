@@ -195,7 +195,7 @@ fn digit_of(c: char) -> Option<u32> {
 /// last lines (the closing signature).
 pub fn published(source: &Source) -> Option<Published> {
     // 发布时间, 发布日期, 发文日期 (Traditional 間 too): most lines have neither 发 nor the end.
-    for (no, _, line) in source.lines_with('发') {
+    for (no, _, line) in source.lines_with('发', source.line_count()) {
         if !line.contains(['间', '間', '期']) {
             continue;
         }

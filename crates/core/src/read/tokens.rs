@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::read::cell::{is_unit, Value};
-use crate::text::{contains, fold_char, is_ideograph, is_space, Source};
+use crate::text::{contains, fold_char, is_ascii_space, is_ideograph, is_space, trim_end, trim_start, Source};
 
 /// One piece of text in a table: a label fragment or a cell.
 #[derive(Clone, Debug)]
@@ -244,33 +244,6 @@ pub fn is_noise_line(line: &str) -> bool {
         && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | ','));
     let rule = t.contains("---") && t.chars().all(|c| matches!(c, '-' | '|' | ':' | '｜'));
     footer || page || rule
-}
-
-/// ASCII white space as `is_space` has it (the vertical tab too).
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
-/// `s` without its leading white space: ASCII white space is skipped byte by byte, the rest of
-/// the white space characters decoded only when a byte may start one.
-fn trim_start(s: &str) -> &str {
-    let skip = s.bytes().take_while(|&b| is_ascii_space(b)).count();
-    let rest = &s[skip..];
-    match rest.as_bytes().first() {
-        Some(&b) if b < 0x80 || (0xe4..=0xee).contains(&b) => rest,
-        _ => rest.trim_start_matches(is_space),
-    }
-}
-
-/// `s` without its trailing white space (see `trim_start`).
-fn trim_end(s: &str) -> &str {
-    let keep = s.len() - s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
-    let rest = &s[..keep];
-    let b = rest.as_bytes();
-    match b.last() {
-        Some(&last) if last < 0x80 || (b.len() >= 3 && (0xe4..=0xee).contains(&b[b.len() - 3])) => rest,
-        _ => rest.trim_end_matches(is_space),
-    }
 }
 
 /// The byte range of `s` within `line` at `offset`, trimmed of white space; bookmarks removed.

@@ -5,7 +5,7 @@ use super::{Context, Rule};
 use crate::check::finding::{Finding, Severity};
 use crate::read::meta::year_in;
 use crate::read::numerals::digit;
-use crate::text::{contains_any, is_space};
+use crate::text::{contains_any, trim};
 
 pub static RULE: Rule = Rule {
     id: "TEXT-YEAR",
@@ -19,25 +19,13 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let p = cx.report;
     let Some(year) = p.year else { return };
-    // The period is stated near the top: only the first 80 lines, searched once for 统.
-    let text = p.source.text();
-    let head = if p.source.line_count() > 80 { &text[..p.source.line_start(81)] } else { text };
-    let mut last_line = 0;
-    for (at, _) in head.match_indices('统') {
-        let no = p.source.span(at, at).line;
-        if no == last_line {
-            continue;
-        }
-        last_line = no;
-        let line = p.source.line(no);
+    // The period is stated near the top: the first 80 lines, searched once for 统.
+    for (no, _, line) in p.source.lines_with('统', 80) {
         if contains_any(line, &["统计期限", "统计时限", "统计期间", "统计时间"]) {
             let mut rest = line;
             while let Some((found, at)) = year_in(rest) {
                 if found != year {
-                    out.push(
-                        RULE.finding(format!("统计期限中的年份 {found} 与报告年度 {year} 不一致：“{}”。", line.trim_matches(is_space)))
-                            .line(no),
-                    );
+                    out.push(RULE.finding(format!("统计期限中的年份 {found} 与报告年度 {year} 不一致：“{}”。", trim(line))).line(no));
                     break;
                 }
                 rest = &rest[at + 4..];

@@ -1,0 +1,59 @@
+//! Bytes eight at a time: which bytes of a 64-bit word are zero, and the first byte of a kind
+//! found that way (tag ends in markup, line breaks in the text).
+
+/// `byte` in each of a word's eight bytes.
+pub const fn repeat(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+/// Each byte of `word` that is zero marked by its high bit, exactly: no carry crosses a byte.
+pub fn zero_bytes(word: u64) -> u64 {
+    const LOW: u64 = repeat(0x7f);
+    !(((word & LOW) + LOW) | word | LOW)
+}
+
+/// The words of `bytes` (little-endian, so a mark's trailing zeros count the bytes before it) and
+/// the last bytes that fill no word.
+pub fn words(bytes: &[u8]) -> (impl Iterator<Item = u64> + '_, &[u8]) {
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    (chunks.map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or_default())), tail)
+}
+
+/// The first of `bytes` that `marks` (a word's zero-byte marks) finds, eight bytes at a time; `is`
+/// tells the same of a byte in the tail.
+pub fn find_with(bytes: &[u8], marks: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> Option<usize> {
+    let (words, tail) = words(bytes);
+    for (n, word) in words.enumerate() {
+        let found = marks(word);
+        if found != 0 {
+            return Some(n * 8 + found.trailing_zeros() as usize / 8);
+        }
+    }
+    tail.iter().position(|&b| is(b)).map(|i| bytes.len() - tail.len() + i)
+}
+
+/// The first `byte` in `bytes`.
+pub fn find_byte(byte: u8, bytes: &[u8]) -> Option<usize> {
+    find_with(bytes, |w| zero_bytes(w ^ repeat(byte)), |b| b == byte)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_bytes_are_marked_exactly() {
+        // A zero before a 0x01: the borrow of the usual test would mark the 0x01 too.
+        let word = u64::from_le_bytes([1, 0, 1, 0x80, 0, 0xff, 0x7f, 0]);
+        assert_eq!(zero_bytes(word), u64::from_le_bytes([0, 0x80, 0, 0, 0x80, 0, 0, 0x80]));
+    }
+
+    #[test]
+    fn first_byte_in_words_and_tail() {
+        let bytes = b"0123456789abcdef<xyz";
+        for (byte, at) in [(b'<', Some(16)), (b'1', Some(1)), (b'9', Some(9)), (b'z', Some(19)), (b'>', None)] {
+            assert_eq!(find_byte(byte, bytes), at, "{}", byte as char);
+        }
+    }
+}
