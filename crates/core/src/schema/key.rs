@@ -153,27 +153,32 @@ impl CellKey {
     }
 }
 
+impl CellKey {
+    /// `table.row.column`, put together in `buf` (on the caller's stack: a report prints a key for
+    /// each of its cells, and through `write!` each cost more than the rest of the cell).
+    fn spelled(self, buf: &mut [u8; 96]) -> &str {
+        let mut len = 0;
+        for (i, part) in [self.table.as_str(), self.row.as_str(), self.column.as_str()].into_iter().enumerate() {
+            if i > 0 {
+                buf[len] = b'.';
+                len += 1;
+            }
+            buf[len..len + part.len()].copy_from_slice(part.as_bytes());
+            len += part.len();
+        }
+        std::str::from_utf8(&buf[..len]).expect("keys are ASCII")
+    }
+}
+
 impl fmt::Display for CellKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.table.as_str(), self.row.as_str(), self.column.as_str())
+        f.write_str(self.spelled(&mut [0; 96]))
     }
 }
 
 impl Serialize for CellKey {
-    /// The key as a string, put together in a buffer on the stack (a report serializes a key for
-    /// each of its cells; through `Display` each cost more than the rest of the cell).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut key = [0u8; 96];
-        let mut len = 0;
-        for (i, part) in [self.table.as_str(), self.row.as_str(), self.column.as_str()].into_iter().enumerate() {
-            if i > 0 {
-                key[len] = b'.';
-                len += 1;
-            }
-            key[len..len + part.len()].copy_from_slice(part.as_bytes());
-            len += part.len();
-        }
-        s.serialize_str(std::str::from_utf8(&key[..len]).expect("keys are ASCII"))
+        s.serialize_str(self.spelled(&mut [0; 96]))
     }
 }
 
@@ -211,12 +216,13 @@ mod tests {
     }
 
     #[test]
-    fn every_key_serializes_as_it_prints() {
+    fn every_key_prints_and_serializes_as_its_parts() {
         for table in TableKey::ALL {
             for &row in RowKey::ALL {
                 for &column in ColumnKey::ALL {
                     let key = CellKey::new(table, row, column);
-                    assert_eq!(serde_json::to_string(&key).unwrap(), format!("\"{key}\""));
+                    let spelled = format!("{}.{}.{}", table.as_str(), row.as_str(), column.as_str());
+                    assert_eq!((key.to_string(), serde_json::to_string(&key).unwrap()), (spelled.clone(), format!("\"{spelled}\"")));
                 }
             }
         }
