@@ -30,22 +30,28 @@ pub fn find(paths: &[String]) -> Vec<Found> {
 }
 
 fn walk(dir: &Path, found: &mut Vec<Found>) {
-    let listed = std::fs::read_dir(dir).and_then(|entries| entries.map(|e| e.map(|e| e.path())).collect::<Result<Vec<_>, _>>());
-    let mut paths = match listed {
-        Ok(paths) => paths,
+    let listed =
+        std::fs::read_dir(dir).and_then(|entries| entries.map(|e| e.map(|e| (e.path(), e.file_type()))).collect::<Result<Vec<_>, _>>());
+    let mut entries = match listed {
+        Ok(entries) => entries,
         Err(e) => return found.push((dir.display().to_string(), Err(format!("无法打开文件夹：{e}")))),
     };
-    paths.sort();
-    for path in paths {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
-        // Symbolic links to folders are not followed (they could loop).
-        let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+        // The listing tells a file's kind without asking the file system again. Symbolic links
+        // to folders are not followed (they could loop); one to a file is taken.
+        let (is_dir, is_file) = match kind {
+            Ok(kind) if kind.is_symlink() => (false, path.is_file()),
+            Ok(kind) => (kind.is_dir(), kind.is_file()),
+            Err(_) => (false, path.is_file()),
+        };
         if is_dir {
             walk(&path, found);
-        } else if (is_report_file(&name) || archive::is_archive_file(&name)) && path.is_file() {
+        } else if is_file && (is_report_file(&name) || archive::is_archive_file(&name)) {
             found.push((path.display().to_string(), Ok(())));
         }
     }
@@ -125,9 +131,12 @@ fn read(file: &str) -> Result<Vec<u8>, String> {
     let archive_limit = archive::MAX_ARCHIVE_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     let result = if file == "-" {
-        read_up_to(std::io::stdin().lock(), &mut bytes, report_limit, archive_limit)
+        read_up_to(std::io::stdin().lock(), None, &mut bytes, report_limit, archive_limit)
     } else {
-        std::fs::File::open(file).and_then(|f| read_up_to(f, &mut bytes, report_limit, archive_limit))
+        std::fs::File::open(file).and_then(|f| {
+            let size = f.metadata().ok().map(|m| m.len());
+            read_up_to(f, size, &mut bytes, report_limit, archive_limit)
+        })
     };
     let zip = bytes.starts_with(b"PK\x03\x04");
     match result {
@@ -140,8 +149,14 @@ fn read(file: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Reads up to `limit` bytes, or up to `zip_limit` when they start as a zip archive does.
-fn read_up_to(mut from: impl Read, bytes: &mut Vec<u8>, limit: u64, zip_limit: u64) -> std::io::Result<()> {
+/// Reads up to `limit` bytes, or up to `zip_limit` when they start as a zip archive does. `size`
+/// is what the file system says the file holds, if it says: the buffer is made that large at once,
+/// so that a file is read in one call instead of many growing ones.
+fn read_up_to(mut from: impl Read, size: Option<u64>, bytes: &mut Vec<u8>, limit: u64, zip_limit: u64) -> std::io::Result<()> {
+    if let Some(size) = size {
+        // One byte more than the file holds, for the read that finds its end.
+        bytes.reserve(usize::try_from(size.min(zip_limit)).unwrap_or(0).saturating_add(1));
+    }
     (&mut from).take(limit).read_to_end(bytes)?;
     if bytes.starts_with(b"PK\x03\x04") && bytes.len() as u64 == limit {
         from.take(zip_limit - limit).read_to_end(bytes)?;

@@ -6,6 +6,7 @@ mod export;
 mod summary;
 
 use args::Format;
+use export::Failure;
 use nianbao_core::batch::Entry;
 use nianbao_core::{catalogue_markdown, Report};
 use std::io::{IsTerminal, Write};
@@ -113,22 +114,54 @@ fn check(args: &[String]) -> ExitCode {
     }
     // One file given on its own, and not a .zip of reports.
     let single = single_path && entries.len() == 1 && entries[0].file == o.paths[0];
-    let bytes = match pool.install(|| export::render(&entries, o.format, single)) {
-        Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("nianbao: {message}");
-            return ExitCode::from(2);
+    let status = ExitCode::from(status(&entries));
+    let result = pool.install(|| match &o.output {
+        Some(path) => {
+            let mut file = OutputFile { path, file: None };
+            export::write(&entries, o.format, single, &mut file).and_then(|()| file.flush().map_err(Failure::Write))
         }
-    };
-    match &o.output {
-        Some(path) => match std::fs::write(path, &bytes) {
-            Ok(()) => ExitCode::from(status(&entries)),
-            Err(e) => {
-                eprintln!("nianbao: 无法写入 {path}：{e}");
-                ExitCode::from(2)
-            }
-        },
-        None => written(emit(&bytes), ExitCode::from(status(&entries))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            export::write(&entries, o.format, single, &mut out).and_then(|()| out.flush().map_err(Failure::Write))
+        }
+    });
+    match (result, &o.output) {
+        (Ok(()), _) => status,
+        (Err(Failure::Render(message)), _) => {
+            eprintln!("nianbao: {message}");
+            ExitCode::from(2)
+        }
+        (Err(Failure::Write(e)), Some(path)) => {
+            eprintln!("nianbao: 无法写入 {path}：{e}");
+            ExitCode::from(2)
+        }
+        (Err(Failure::Write(e)), None) => written(Err(e), status),
+    }
+}
+
+/// The `--output` file, created at the first write or flush: a batch whose output cannot be made
+/// leaves no file behind.
+struct OutputFile<'a> {
+    path: &'a str,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl OutputFile<'_> {
+    fn file(&mut self) -> std::io::Result<&mut std::io::BufWriter<std::fs::File>> {
+        if self.file.is_none() {
+            self.file = Some(std::io::BufWriter::new(std::fs::File::create(self.path)?));
+        }
+        Ok(self.file.as_mut().expect("just created"))
+    }
+}
+
+impl Write for OutputFile<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.file()?.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file()?.flush()
     }
 }
 

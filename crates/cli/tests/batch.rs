@@ -248,3 +248,34 @@ fn an_archive_that_cannot_be_opened_is_one_row() {
     assert_eq!(entries[0]["error"], "压缩文件已损坏或不完整，无法打开。请重新压缩或解压后选择报告文件。");
     assert_eq!(entries[1]["error"], "压缩文件中没有年度报告文件（.txt .docx .doc .wps .html .htm .pdf 或 .zip）。");
 }
+
+/// A batch larger than the entries written in one go: its JSON array and NDJSON hold every entry
+/// once, in name order, and `--output` writes the same bytes as standard output.
+#[test]
+fn a_large_batch_is_written_whole_and_in_order() {
+    let dir = scratch("large-batch");
+    let report = std::fs::read(fixture("reports/hongze-district-2024.txt")).unwrap();
+    let names: Vec<String> = (0..150).map(|i| format!("{i:03}.txt")).collect();
+    for name in &names {
+        std::fs::write(dir.join(name), &report).unwrap();
+    }
+    std::fs::write(dir.join("150.txt"), "").unwrap();
+    let folder = dir.to_str().unwrap();
+
+    let lines = nianbao(&["check", "--format", "ndjson", folder]);
+    let entries = ndjson(&lines);
+    assert_eq!(files(&entries[..150], &dir), names);
+    assert!(entries[..150].iter().all(|e| e["report"]["organ"] == "淮安市洪泽区人民政府" && e["report"]["year"] == 2024));
+    assert_eq!(files(&entries[150..], &dir), ["150.txt"]);
+    assert!(entries[150]["error"].is_string());
+
+    let array = nianbao(&["check", "--format", "json", folder]);
+    let array: Vec<serde_json::Value> = serde_json::from_slice(&array.stdout).unwrap();
+    assert_eq!(array, entries);
+
+    let written = dir.join("out").join("batch.ndjson");
+    std::fs::create_dir_all(written.parent().unwrap()).unwrap();
+    let o = nianbao(&["check", "--format", "ndjson", "--output", written.to_str().unwrap(), folder]);
+    assert_eq!(o.status.code(), lines.status.code());
+    assert_eq!(std::fs::read(&written).unwrap(), lines.stdout);
+}

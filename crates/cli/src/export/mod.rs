@@ -4,25 +4,59 @@
 use crate::args::Format;
 use nianbao_core::batch::{sheet, Entry};
 use rayon::prelude::*;
+use std::io::Write;
 
-/// The bytes to write for the entries. `single` is one file given on its own (not a folder): its
-/// JSON is the SPEC §6 document itself and its text has no batch summary. Each entry's JSON is
-/// written in parallel (on the current rayon pool).
-pub fn render(entries: &[Entry], format: Format, single: bool) -> Result<Vec<u8>, String> {
+/// Entries whose JSON is written in one go when a batch's JSON is streamed: enough for every
+/// thread to have several, few enough that the memory one batch of them takes is used again by
+/// the next instead of growing with the batch.
+const JSON_CHUNK: usize = 64;
+
+/// Why the results could not be written.
+pub enum Failure {
+    /// The output could not be made (its reason in Chinese); nothing was written.
+    Render(String),
+    Write(std::io::Error),
+}
+
+/// Writes the entries to `out`. `single` is one file given on its own (not a folder): its JSON
+/// is the SPEC §6 document itself and its text has no batch summary. A batch's JSON array or
+/// NDJSON is streamed (see [`JSON_CHUNK`]), each entry's JSON made in parallel (on the current
+/// rayon pool); the other formats are made whole, then written.
+pub fn write(entries: &[Entry], format: Format, single: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let text = match format {
         Format::Text if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(crate::summary::render).collect(),
         Format::Text => batch_text(entries),
         Format::Json if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(|r| r.to_json() + "\n").collect(),
-        // serde_json's compact array of the entries, its elements written in parallel.
-        Format::Json => format!("[{}]\n", entries.par_iter().map(Entry::to_json).collect::<Vec<_>>().join(",")),
-        Format::Ndjson => entries.par_iter().map(|e| e.to_json() + "\n").collect::<Vec<_>>().concat(),
+        // serde_json's compact array of the entries.
+        Format::Json => return stream_json(entries, b"[", b",", b"]\n", out).map_err(Failure::Write),
+        Format::Ndjson => return stream_json(entries, b"", b"\n", b"\n", out).map_err(Failure::Write),
         Format::Csv => sheet::csv(&sheet::summary(entries)),
         Format::Xlsx => {
             let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
-            return nianbao_core::batch::xlsx::workbook(&sheets).map_err(|e| format!("无法生成 .xlsx：{e}"));
+            let bytes = nianbao_core::batch::xlsx::workbook(&sheets).map_err(|e| Failure::Render(format!("无法生成 .xlsx：{e}")))?;
+            return out.write_all(&bytes).map_err(Failure::Write);
         }
     };
-    Ok(text.into_bytes())
+    out.write_all(text.as_bytes()).map_err(Failure::Write)
+}
+
+/// Writes `open`, the entries' JSON separated by `between`, and `close`, [`JSON_CHUNK`] entries
+/// at a time.
+fn stream_json(entries: &[Entry], open: &[u8], between: &[u8], close: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut chunk_bytes = open.to_vec();
+    for (n, chunk) in entries.chunks(JSON_CHUNK).enumerate() {
+        let rendered: Vec<Vec<u8>> = chunk.par_iter().map(Entry::json_bytes).collect();
+        for (i, json) in rendered.iter().enumerate() {
+            if n + i > 0 {
+                chunk_bytes.extend_from_slice(between);
+            }
+            chunk_bytes.extend_from_slice(json);
+        }
+        out.write_all(&chunk_bytes)?;
+        chunk_bytes.clear();
+    }
+    chunk_bytes.extend_from_slice(close);
+    out.write_all(&chunk_bytes)
 }
 
 /// Each report's summary under its file name, then the batch summary table.

@@ -121,7 +121,14 @@ impl Entry {
     /// The entry as one JSON object: `{"file", "previous", "report"}` with the SPEC §6 document,
     /// or `{"file", "previous", "error"}` when the file could not be read.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an entry always serializes")
+        String::from_utf8(self.json_bytes()).expect("serde_json writes UTF-8")
+    }
+
+    /// [`Entry::to_json`] as bytes, written into a buffer sized for the report at once.
+    pub fn json_bytes(&self) -> Vec<u8> {
+        let mut json = Vec::with_capacity(self.outcome.as_ref().map_or(256, Report::json_size_hint));
+        serde_json::to_writer(&mut json, self).expect("an entry always serializes");
+        json
     }
 }
 

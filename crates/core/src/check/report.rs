@@ -23,7 +23,15 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| unreachable!("a report always serializes"))
+        let mut json = Vec::with_capacity(self.json_size_hint());
+        serde_json::to_writer(&mut json, self).unwrap_or_else(|_| unreachable!("a report always serializes"));
+        String::from_utf8(json).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
+    }
+
+    /// About how many bytes the report's JSON takes (a cell's entry is about 60–90 bytes), so
+    /// that it is written into one buffer without growing it again and again.
+    pub fn json_size_hint(&self) -> usize {
+        2048 + self.parsed.cells.len() * 96 + self.findings.len() * 512
     }
 
     pub fn to_json_pretty(&self) -> String {
