@@ -85,6 +85,11 @@ impl Folded {
 /// Where to break a long line: before headings (with their numeral) and, inside the tables'
 /// stretch, before captions and row labels (with their numbering).
 fn breaks(line: &str) -> Vec<usize> {
+    // Every title ends in 情况, 事项 or 概述: a paragraph with fewer than two of those characters
+    // holds fewer than two headings.
+    if line.chars().filter(|&c| matches!(fold_char(c), '况' | '项' | '述')).nth(1).is_none() {
+        return Vec::new();
+    }
     // (section, start, end) of each heading.
     let mut headings: Vec<(u8, usize, usize)> = Vec::new();
     for at in after_numerals(line).filter(|&at| line[at..].chars().next().is_some_and(|c| is_skeleton_char(fold_char(c)))) {

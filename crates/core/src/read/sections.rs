@@ -49,6 +49,10 @@ pub fn find(source: &Source) -> Vec<Section> {
 
 /// The section number if `line` is a section heading.
 pub fn heading_no(line: &str) -> Option<u8> {
+    // Every title ends in Chinese characters: a line of table figures (`\t0`) is none.
+    if line.is_ascii() {
+        return None;
+    }
     // Markdown (a PDF or web page converted to text): `## 四、…`, `**四、…**`, `> 四、…`.
     let line = line.trim_matches(|c: char| is_space(c) || matches!(c, '#' | '*' | '>' | '_'));
     if line.is_empty() || line.len() > 4 * 60 {
