@@ -45,7 +45,7 @@ pub fn title(source: &Source, before_line: usize) -> (Option<String>, Option<i32
             }
         } else if let (Some((year, at)), Some(next)) = (year_in(line), wrapped_rest(source, no, last)) {
             let joined = format!("{line}{next}");
-            if is_titled(&joined) && title_like(&joined) && date_in(&line[at..]).is_none() {
+            if is_titled(&joined) && title_like(&joined) && date_in(line[at..].chars()).is_none() {
                 return (organ_around_year(source, no, &joined, at), Some(year), Some(no));
             }
         }
@@ -199,16 +199,39 @@ pub fn published(source: &Source) -> Option<Published> {
         if !line.contains(['间', '間', '期']) {
             continue;
         }
-        let folded: String = line.chars().map(fold_char).filter(|c| !is_space(*c)).collect();
-        for key in ["发布时间", "发布日期", "发文日期"] {
-            if let Some(at) = folded.find(key) {
-                if let Some(date) = date_in(&folded[at + key.len()..]) {
-                    return Some(Published { date, line: Some(no), source: "发布时间" });
-                }
-            }
+        if let Some(date) = header_date(line) {
+            return Some(Published { date, line: Some(no), source: "发布时间" });
         }
     }
     closing_date(source).map(|(no, date)| Published { date, line: Some(no), source: "落款" })
+}
+
+/// The date after the first 发布时间 of a line, else after its first 发布日期, else after its first
+/// 发文日期, the line folded and its white space ignored.
+fn header_date(line: &str) -> Option<String> {
+    // The keys after their 发, which none of them holds again (so a key is found at the first 发
+    // followed by the rest of it).
+    const KEYS: [[char; 3]; 3] = [['布', '时', '间'], ['布', '日', '期'], ['文', '日', '期']];
+    // The line's characters from byte `from`, folded, without white space: each with the byte
+    // after it.
+    let folded =
+        |from: usize| line[from..].char_indices().map(move |(i, c)| (from + i + c.len_utf8(), fold_char(c))).filter(|&(_, c)| !is_space(c));
+    // Where each key first ends.
+    let mut ends: [Option<usize>; 3] = [None; 3];
+    let mut chars = folded(0);
+    while let Some((_, c)) = chars.next() {
+        if c != '发' {
+            continue;
+        }
+        let mut next = [(0, '\0'); 3];
+        next.iter_mut().zip(chars.clone()).for_each(|(n, c)| *n = c);
+        for (end, key) in ends.iter_mut().zip(KEYS) {
+            if end.is_none() && next.iter().map(|&(_, c)| c).eq(key) {
+                *end = Some(next[2].0);
+            }
+        }
+    }
+    ends.into_iter().flatten().find_map(|end| date_in(folded(end).map(|(_, c)| c)))
 }
 
 /// The date alone on one of the last lines (under the closing signature): its line and date.
@@ -216,21 +239,20 @@ fn closing_date(source: &Source) -> Option<(usize, String)> {
     let count = source.line_count();
     (count.saturating_sub(15).max(1)..=count).rev().find_map(|no| {
         let line = source.line(no);
-        if line.chars().filter(|c| !is_space(*c)).nth(14).is_some() {
+        let chars = || line.chars().filter(|c| !is_space(*c));
+        if chars().nth(14).is_some() {
             return None; // more than 14 characters: not a date alone
         }
-        let line: String = line.chars().filter(|c| !is_space(*c)).collect();
-        Some((no, date_in(&line)?))
+        Some((no, date_in(chars())?))
     })
 }
 
-/// `2021-01-18`, `2021/1/18`, `2021年1月18日` (Arabic or Chinese numerals) at the start of `s`
-/// (after a colon), as `YYYY-MM-DD`.
-fn date_in(s: &str) -> Option<String> {
-    let s = s.trim_start_matches([':', '：']);
+/// `2021-01-18`, `2021/1/18`, `2021年1月18日` (Arabic or Chinese numerals) at the start of
+/// `chars` (after a colon), as `YYYY-MM-DD`.
+fn date_in(chars: impl Iterator<Item = char>) -> Option<String> {
     let mut parts: Vec<u32> = Vec::new();
     let mut current = String::new();
-    for c in s.chars() {
+    for c in chars.skip_while(|c| matches!(c, ':' | '：')) {
         match digit_of(c) {
             Some(d) if c != '十' => current.extend(char::from_digit(d, 10)),
             _ if c == '十' => current.push('十'),
@@ -374,9 +396,23 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(date_in(":2021-01-18").as_deref(), Some("2021-01-18"));
-        assert_eq!(date_in("2021年1月18日").as_deref(), Some("2021-01-18"));
-        assert_eq!(date_in("二〇二一年一月十八日").as_deref(), Some("2021-01-18"));
-        assert_eq!(date_in("2021年"), None);
+        let date = |s: &str| date_in(s.chars());
+        assert_eq!(date(":2021-01-18").as_deref(), Some("2021-01-18"));
+        assert_eq!(date("2021年1月18日").as_deref(), Some("2021-01-18"));
+        assert_eq!(date("二〇二一年一月十八日").as_deref(), Some("2021-01-18"));
+        assert_eq!(date("2021年"), None);
+    }
+
+    #[test]
+    fn header_dates() {
+        assert_eq!(header_date("发布时间：2021-01-18 来源：本站").as_deref(), Some("2021-01-18"));
+        // Spaces anywhere, Traditional characters, and the keys in their order of precedence.
+        assert_eq!(header_date("發 布 時 間 ： 2021 年 1 月 18 日").as_deref(), Some("2021-01-18"));
+        assert_eq!(header_date("发文日期：2020-12-30 发布日期：2021-01-05").as_deref(), Some("2021-01-05"));
+        // The first 发布时间 is taken even when a later one has a date; without a date the next key is.
+        assert_eq!(header_date("发布时间：不详 发布时间：2021-01-18 发文日期：2021-01-02").as_deref(), Some("2021-01-02"));
+        assert_eq!(header_date("发发布时间：2021-01-18").as_deref(), Some("2021-01-18"));
+        assert_eq!(header_date("发布时").as_deref(), None);
+        assert_eq!(header_date("本年共发布信息 12 条，时间"), None);
     }
 }
