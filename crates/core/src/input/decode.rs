@@ -165,7 +165,7 @@ pub fn decode_with_legacy(bytes: &[u8], legacy: &dyn Fn(&[u8]) -> Option<String>
         } else {
             (utf16(bytes, u16::from_be_bytes), "UTF-16BE")
         }
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
+    } else if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         (s.to_owned(), "UTF-8")
     } else if let Some(s) = legacy(bytes) {
         (s, "GB18030")
