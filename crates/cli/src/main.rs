@@ -125,6 +125,8 @@ fn check(args: &[String]) -> ExitCode {
             export::write(&entries, o.format, single, &mut out).and_then(|()| out.flush().map_err(Failure::Write))
         }
     });
+    // The process ends here: freeing every report one by one would only delay its exit.
+    std::mem::forget(entries);
     match (result, &o.output) {
         (Ok(()), _) => status,
         (Err(Failure::Render(message)), _) => {
