@@ -49,7 +49,10 @@ impl Source {
 
     /// Every line as (1-based number, byte offset of its start, text).
     pub fn lines(&self) -> impl Iterator<Item = (usize, usize, &str)> {
-        (1..=self.line_count()).map(move |no| (no, self.line_start(no), self.line(no)))
+        let text = self.text.as_str();
+        // Each line ends before the next one's start (its newline), the last at the text's end.
+        let ends = self.line_starts[1..].iter().map(|&next| next - 1).chain([text.len()]);
+        self.line_starts.iter().zip(ends).enumerate().map(move |(i, (&start, end))| (i + 1, start, &text[start..end]))
     }
 
     /// The lines up to line `last` that contain `c`, as [`Source::lines`] gives them: one search
