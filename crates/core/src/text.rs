@@ -394,6 +394,29 @@ const TRADITIONAL: &[(char, char)] = &[
 mod tests {
     use super::*;
 
+    /// The same offsets as `str::find` from every starting byte: needles at the start, the end,
+    /// across the eight-byte steps, longer than what is left, and one byte long.
+    #[test]
+    fn find_from_agrees_with_str_find() {
+        let hay = "本年新收政府信息公开申请数量共计12件，其中予以公开12件；收到申请数量。";
+        for needle in [
+            "本年",
+            "数量",
+            "。",
+            "12",
+            "件；",
+            "申请数量共计",
+            "不存在",
+            "量。",
+            "本年新收政府信息公开申请数量共计12件，其中予以公开12件；收到申请数量。x",
+        ] {
+            for from in (0..=hay.len()).filter(|&at| hay.is_char_boundary(at)) {
+                assert_eq!(find_from(hay, needle, from), hay[from..].find(needle).map(|at| from + at), "{needle} from {from}");
+            }
+        }
+        assert_eq!(find_from(hay, "", 0), None);
+    }
+
     #[test]
     fn line_starts_are_found_in_every_position() {
         for text in ["", "\n", "a\nb", "\n\x0b\n\n一\n二三\n", "0123456\n89abcdef\n\n", "一二三四五六七八九十\n\n\x0b\x01\n"] {
