@@ -176,7 +176,7 @@ pub fn trim_start(s: &str) -> &str {
     while let Some(&b) = rest.as_bytes().first() {
         if is_ascii_space(b) {
             rest = &rest[1..];
-        } else if b < 0x80 || (0xe4..=0xee).contains(&b) {
+        } else if b < 0x80 || matches!(b, 0xe4..=0xee) {
             return rest;
         } else {
             return rest.trim_start_matches(is_space);
@@ -192,7 +192,7 @@ pub fn trim_end(s: &str) -> &str {
         let len = rest.len();
         if is_ascii_space(b) {
             rest = &rest[..len - 1];
-        } else if b < 0x80 || (len >= 3 && (0xe4..=0xee).contains(&rest.as_bytes()[len - 3])) {
+        } else if b < 0x80 || (len >= 3 && matches!(rest.as_bytes()[len - 3], 0xe4..=0xee)) {
             return rest;
         } else {
             return rest.trim_end_matches(is_space);

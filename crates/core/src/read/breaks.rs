@@ -3,7 +3,7 @@
 //! section, before each table caption and row label, so that the readers see the report's rows.
 //! Text with ordinary lines is returned as it is.
 
-use crate::read::sections::{TITLES, TITLE_ENDS};
+use crate::read::sections::{is_title_end, TITLES};
 use crate::schema::{rows, TableKey};
 use crate::text::{fold_char, is_skeleton_char, Source};
 
@@ -87,7 +87,7 @@ impl Folded {
 fn breaks(line: &str) -> Vec<usize> {
     // Every title ends in 情况, 事项 or 概述: a paragraph with fewer than two of those characters
     // holds fewer than two headings.
-    if line.matches(TITLE_ENDS).nth(1).is_none() {
+    if line.chars().filter(|&c| is_title_end(c)).nth(1).is_none() {
         return Vec::new();
     }
     // (section, start, end) of each heading.

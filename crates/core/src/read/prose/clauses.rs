@@ -52,7 +52,7 @@ impl Parts {
         while i < bytes.len() {
             let lead = bytes[i];
             // Most characters are ideographs that are not marked: their bit, and on.
-            if (0xe4..=0xe9).contains(&lead) && MARKED_IDEOGRAPHS & 1 << (bytes[i + 2] & 0x3f) == 0 {
+            if matches!(lead, 0xe4..=0xe9) && MARKED_IDEOGRAPHS & 1 << (bytes[i + 2] & 0x3f) == 0 {
                 set |= 1 << (bytes[i + 2] & 0x3f);
                 i += 3;
                 continue;
