@@ -269,7 +269,7 @@ struct Delimited<'a> {
     /// The previous line was a single text cell that a further line may continue (`结果` / `维持`).
     open_text: bool,
     /// The current line's fields, and the cells of one field (reused).
-    fields: Vec<(usize, usize)>,
+    fields: Vec<Field>,
     pieces: Vec<(usize, usize)>,
 }
 
@@ -291,13 +291,17 @@ impl<'a> Delimited<'a> {
                 self.plain_line(source, token);
                 continue;
             }
-            split_fields(offset, line, &mut self.fields);
+            split_fields(line, &mut self.fields);
             let several = self.fields.len() >= 2;
             for k in 0..self.fields.len() {
-                let (start, end) = self.fields[k];
-                numbers_in_field(source, start, end, &mut self.pieces);
-                for p in 0..self.pieces.len() {
-                    let (start, end) = self.pieces[p];
+                let Field { start, end, spaced } = self.fields[k];
+                let (start, end) = (offset + start, offset + end);
+                if spaced && numbers_in_field(source, start, end, &mut self.pieces) {
+                    for p in 0..self.pieces.len() {
+                        let (start, end) = self.pieces[p];
+                        self.push(Token::new(source, start, end, no));
+                    }
+                } else {
                     self.push(Token::new(source, start, end, no));
                 }
             }
@@ -351,49 +355,104 @@ impl<'a> Delimited<'a> {
     }
 }
 
-/// A field that holds several numbers separated by spaces (`| 2 1 0 1 4 |`, as PDF-to-Markdown
-/// converters write a row) is that many cells; any other field is one. The cells go to `pieces`.
-fn numbers_in_field(source: &Source, start: usize, end: usize, pieces: &mut Vec<(usize, usize)>) {
+/// Whether a field that has white space inside (`start..end`, trimmed) holds several numbers
+/// separated by it (`| 2 1 0 1 4 |`, as PDF-to-Markdown converters write a row): then they are that
+/// many cells, put into `pieces`.
+fn numbers_in_field(source: &Source, start: usize, end: usize, pieces: &mut Vec<(usize, usize)>) -> bool {
     let text = &source.text()[start..end];
     pieces.clear();
-    if text.chars().any(is_space) {
-        let mut at = 0;
-        for piece in text.split(is_space) {
-            if !piece.is_empty() {
-                pieces.push((start + at, start + at + piece.len()));
-            }
-            at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
+    let mut at = 0;
+    for piece in text.split(is_space) {
+        if !piece.is_empty() {
+            pieces.push((start + at, start + at + piece.len()));
         }
-        let numbers = pieces.len() >= 2 && pieces.iter().all(|&(s, e)| Value::parse(&source.text()[s..e]).is_cell_like());
-        if numbers {
-            return;
-        }
-        pieces.clear();
+        at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
     }
-    pieces.push((start, end));
+    pieces.len() >= 2 && pieces.iter().all(|&(s, e)| Value::parse(&source.text()[s..e]).is_cell_like())
 }
 
-/// The cells of a delimited line as trimmed byte ranges, into `fields`. A leading separator (a
-/// tab-indented cell, `| a | b |`) opens no cell; a trailing `|` closes none.
-fn split_fields(offset: usize, line: &str, fields: &mut Vec<(usize, usize)>) {
+/// One cell of a delimited line: its byte range in the line, trimmed of white space (bookmarks
+/// removed), and whether white space stands inside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Field {
+    start: usize,
+    end: usize,
+    spaced: bool,
+}
+
+/// The cells of a delimited line, into `fields`, in one pass over its bytes. A leading separator
+/// (a tab-indented cell, `| a | b |`) opens no cell; a trailing `|` closes none. A field of white
+/// space only is empty where it starts.
+fn split_fields(line: &str, fields: &mut Vec<Field>) {
     fields.clear();
     let b = line.as_bytes();
-    let mut start = 0;
-    while let Some((at, width)) = next_separator(b, start) {
-        fields.push((start, at));
-        start = at + width;
+    // The open field: where it starts as written, its trimmed range once it has content, and
+    // whether white space follows its content so far.
+    let mut field = Field { start: 0, end: 0, spaced: false };
+    let (mut raw_start, mut content, mut space_after) = (0, false, false);
+    let mut last_separator = b'\t';
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let separator = match c {
+            b'\t' | b'|' => 1,
+            0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => 3,
+            _ => 0,
+        };
+        if separator > 0 {
+            if content || !fields.is_empty() || raw_start > 0 {
+                fields.push(close_field(line, field, raw_start, i, content));
+            }
+            last_separator = c;
+            i += separator;
+            (field, raw_start, content, space_after) = (Field { start: i, end: i, spaced: false }, i, false, false);
+            continue;
+        }
+        let width = match c {
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        if is_space_at(line, i) {
+            space_after = content;
+        } else {
+            if !content {
+                field.start = i;
+            }
+            field.spaced |= space_after;
+            content = true;
+            space_after = false;
+            field.end = i + width;
+        }
+        i += width;
     }
-    fields.push((start, line.len()));
-    let blank = |&(s, e): &(usize, usize)| is_blank(&line[s..e]);
-    if fields.first().is_some_and(blank) {
-        fields.remove(0);
+    // A blank last field after `|` or `｜` is the row's closing bar.
+    if content || last_separator == b'\t' {
+        fields.push(close_field(line, field, raw_start, b.len(), content));
     }
-    let not_tab = |c: char| is_space(c) && c != '\t';
-    if fields.last().is_some_and(blank) && line.trim_end_matches(not_tab).ends_with(['|', '｜']) {
-        fields.pop();
+}
+
+/// A field as [`split_fields`] gives it, with a leading Word bookmark (`[bookmark: _GoBack]`, left by
+/// converters) removed.
+fn close_field(line: &str, field: Field, raw_start: usize, raw_end: usize, content: bool) -> Field {
+    if !content {
+        return Field { start: raw_start, end: raw_start, spaced: false };
     }
-    for field in fields.iter_mut() {
-        *field = trimmed(offset + field.0, &line[field.0..field.1]);
+    if line.as_bytes()[field.start] != b'[' {
+        return field;
+    }
+    let (start, end) = trimmed(raw_start, &line[raw_start..raw_end]);
+    Field { start, end, spaced: line[start..end].chars().any(is_space) }
+}
+
+/// Whether the character at byte `i` of `s` is white space ([`is_space`]). Only the lead bytes of
+/// U+0080..U+00BF, U+1000..U+3FFF and U+F000..U+FFFF can start one.
+fn is_space_at(s: &str, i: usize) -> bool {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => is_ascii_space(b),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => s[i..].chars().next().is_some_and(is_space),
+        _ => false,
     }
 }
 
@@ -584,6 +643,21 @@ mod tests {
                 owned("规章", &["000"]),
             ]
         );
+    }
+
+    #[test]
+    fn fields_are_trimmed_in_one_pass() {
+        fn fields(line: &str) -> Vec<(&str, usize, bool)> {
+            let mut out = Vec::new();
+            split_fields(line, &mut out);
+            out.iter().map(|f| (&line[f.start..f.end], f.start, f.spaced)).collect()
+        }
+        assert_eq!(fields("\t0"), [("0", 1, false)]);
+        assert_eq!(fields("\t"), [("", 1, false)]);
+        assert_eq!(fields("|  |"), [("", 1, false)]);
+        assert_eq!(fields("规章\t1\t  \t11 "), [("规章", 0, false), ("1", 7, false), ("", 9, false), ("11", 12, false)]);
+        assert_eq!(fields("｜ 2 1\u{3000}0 ｜ 采购 ｜"), [("2 1\u{3000}0", 4, true), ("采购", 16, false)]);
+        assert_eq!(fields("\t[bookmark: _GoBack] 1 \t"), [("1", 21, false), ("", 24, false)]);
     }
 
     #[test]
