@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::read::cell::{is_unit, Value};
-use crate::text::{contains, fold_char, is_ascii_space, is_ideograph, is_space, trim_end, trim_start, Source};
+use crate::text::{contains, fold_char, is_ideograph, is_space, trim_end, trim_start, Source};
 
 /// One piece of text in a table: a label fragment or a cell.
 #[derive(Clone, Debug)]
@@ -142,78 +142,84 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A line of a table region: its number, where it starts, its text, whether it has a cell separator,
-/// whether it is only white space.
-type Line<'a> = (usize, usize, &'a str, bool, bool);
+/// A line of a table region as one pass over its bytes found it.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    no: usize,
+    /// Where it starts in the source.
+    offset: usize,
+    text: &'a str,
+    /// Whether it has a cell separator (a tab, `|` or `｜`).
+    separated: bool,
+    /// Its fields in [`Scan::fields`]: a delimited line's cells, or the trimmed text of a line
+    /// without separators.
+    fields: (usize, usize),
+}
+
+/// The lines of a table region and their fields.
+#[derive(Default)]
+struct Scan<'a> {
+    lines: Vec<Line<'a>>,
+    fields: Vec<Field>,
+}
+
+impl Scan<'_> {
+    fn fields(&self, line: &Line) -> &[Field] {
+        &self.fields[line.fields.0..line.fields.1]
+    }
+}
 
 /// Splits lines `first..=last` of the source into segments.
 pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
-    let mut lines: Vec<Line> = Vec::with_capacity((last + 1).saturating_sub(first));
+    let mut scan = Scan { lines: Vec::with_capacity((last + 1).saturating_sub(first)), fields: Vec::new() };
     let (mut content, mut delimited) = (0, 0);
     for no in first..=last {
-        let line = source.line(no);
-        let Some((separated, blank)) = line_kind(line) else {
+        let text = source.line(no);
+        let from = scan.fields.len();
+        let Some((separated, blank)) = scan_line(text, &mut scan.fields) else {
+            scan.fields.truncate(from);
             continue;
         };
         content += usize::from(!blank);
         delimited += usize::from(separated);
-        lines.push((no, source.line_start(no), line, separated, blank));
+        let fields = (from, scan.fields.len());
+        scan.lines.push(Line { no, offset: source.line_start(no), text, separated, fields });
     }
     if content > 0 && delimited * 10 >= content * 3 {
-        Delimited::default().run(source, &lines)
+        Delimited::default().run(source, &scan)
     } else {
-        flowing(source, &lines)
+        flowing(source, &scan.lines)
     }
 }
 
-/// Whether a line holds a cell separator and whether it is blank, or None for a noise line
-/// ([`is_noise_line`]). The first byte beside ASCII white space is found once: a line starting with
-/// an ASCII letter or digit (most table rows) is no noise.
-fn line_kind(line: &str) -> Option<(bool, bool)> {
-    let b = line.as_bytes();
-    let first = b.iter().position(|&c| !is_ascii_space(c));
-    let blank = first.is_none_or(|i| b[i] >= 0x80 && is_blank(&line[i..]));
-    if !blank && first.is_some_and(|i| !b[i].is_ascii_alphanumeric()) && is_noise_line(line) {
+/// One pass over a line's bytes: its fields into `fields` (see [`split_fields`]), whether it holds a
+/// cell separator and whether it is blank; None for a noise line ([`is_noise_line`]).
+fn scan_line(line: &str, fields: &mut Vec<Field>) -> Option<(bool, bool)> {
+    let (separated, first) = split_fields(line, fields);
+    let blank = first.is_none();
+    // Only a line that starts with a dash, `第`, `|` or `:` can be noise.
+    let noise = first.is_some_and(|i| !line.as_bytes()[i].is_ascii_alphanumeric() && starts_like_noise(&line[i..]));
+    if noise && is_noise_line(line) {
         return None;
     }
-    Some((next_separator(b, 0).is_some(), blank))
+    Some((separated, blank))
 }
 
-/// The first cell separator in `b` at or after `from` (a character boundary): where it starts and
-/// its width. A tab, `|` or `｜` (EF BD 9C in UTF-8); other characters are stepped over whole.
-fn next_separator(b: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut i = from;
-    while i < b.len() {
-        i += match b[i] {
-            b'\t' | b'|' => return Some((i, 1)),
-            0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => return Some((i, 3)),
-            0..0x80 => 1,
-            0x80..0xE0 => 2,
-            0xE0..0xF0 => 3,
-            _ => 4,
-        };
-    }
-    None
-}
-
-/// Whether a line is only white space.
-fn is_blank(line: &str) -> bool {
-    line.chars().all(is_space)
+/// Whether `s` starts with a character that a noise line ([`is_noise_line`]) starts with.
+fn starts_like_noise(s: &str) -> bool {
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
+    s.chars().next().map(fold_char).is_some_and(|c| dashes(c) || matches!(c, '第' | '|' | ':'))
 }
 
 /// Page footers (`- 4 -`, `—5—`, `第 3 页`), Markdown rules (`|---|---|`): not part of any table.
 pub fn is_noise_line(line: &str) -> bool {
     // A line whose first character is an ASCII letter or digit (a table row such as `12`) is none.
-    let first = line.bytes().find(|&b| !is_ascii_space(b));
-    if first.is_some_and(|b| b.is_ascii_alphanumeric()) {
+    // Each kind starts with a dash, `第`, `|` or `:`: most lines (labels, table rows such as `12`)
+    // leave at their first character.
+    if !starts_like_noise(trim_start(line)) {
         return false;
     }
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
-    // Each kind starts with a dash, `第`, `|` or `:`: most lines (labels, table rows such as `12`)
-    // leave at their first character.
-    if !line.chars().find(|c| !is_space(*c)).map(fold_char).is_some_and(|c| dashes(c) || matches!(c, '第' | '|' | ':')) {
-        return false;
-    }
     // Footers are short (at most 12 characters besides white space) and have a digit; only a
     // Markdown rule is long.
     let markdown = line.as_bytes().contains(&b'-') && contains(line, "---");
@@ -268,33 +274,30 @@ struct Delimited<'a> {
     row: Builder<'a>,
     /// The previous line was a single text cell that a further line may continue (`结果` / `维持`).
     open_text: bool,
-    /// The current line's fields, and the cells of one field (reused).
-    fields: Vec<Field>,
+    /// The cells of one field (reused).
     pieces: Vec<(usize, usize)>,
 }
 
 impl<'a> Delimited<'a> {
-    fn run(mut self, source: &'a Source, lines: &[Line]) -> Segments<'a> {
+    fn run(mut self, source: &'a Source, scan: &Scan) -> Segments<'a> {
         // About one token per line: a table row's cells stand on lines of their own or in fields.
-        self.row.out.tokens.reserve(lines.len());
-        for &(no, offset, line, separated, blank) in lines {
-            if !separated {
-                if blank {
-                    self.end_row();
-                    continue;
+        self.row.out.tokens.reserve(scan.lines.len());
+        for line in &scan.lines {
+            let (no, offset) = (line.no, line.offset);
+            let fields = scan.fields(line);
+            if !line.separated {
+                match fields.first() {
+                    None => self.end_row(),
+                    Some(f) if f.start == f.end => {}
+                    Some(f) => {
+                        let token = Token::new(source, offset + f.start, offset + f.end, no);
+                        self.plain_line(source, token);
+                    }
                 }
-                let (start, end) = trimmed(offset, line);
-                if start == end {
-                    continue;
-                }
-                let token = Token::new(source, start, end, no);
-                self.plain_line(source, token);
                 continue;
             }
-            split_fields(line, &mut self.fields);
-            let several = self.fields.len() >= 2;
-            for k in 0..self.fields.len() {
-                let Field { start, end, spaced } = self.fields[k];
+            let several = fields.len() >= 2;
+            for &Field { start, end, spaced } in fields {
                 let (start, end) = (offset + start, offset + end);
                 if spaced && numbers_in_field(source, start, end, &mut self.pieces) {
                     for p in 0..self.pieces.len() {
@@ -380,58 +383,100 @@ struct Field {
     spaced: bool,
 }
 
-/// The cells of a delimited line, into `fields`, in one pass over its bytes. A leading separator
-/// (a tab-indented cell, `| a | b |`) opens no cell; a trailing `|` closes none. A field of white
-/// space only is empty where it starts.
-fn split_fields(line: &str, fields: &mut Vec<Field>) {
-    fields.clear();
+/// The fields of a line, appended to `fields`, in one pass over its bytes; whether it has a cell
+/// separator, and where its first character besides white space is (a `|` counts, a tab does not).
+///
+/// A delimited line's fields are its cells: a leading separator (a tab-indented cell, `| a | b |`)
+/// opens no cell, a trailing `|` closes none, and a cell of white space only is empty where it
+/// starts. A line without separators has one field, its trimmed text, unless it is blank.
+fn split_fields(line: &str, fields: &mut Vec<Field>) -> (bool, Option<usize>) {
     let b = line.as_bytes();
+    let first_field = fields.len();
     // The open field: where it starts as written, its trimmed range once it has content, and
     // whether white space follows its content so far.
     let mut field = Field { start: 0, end: 0, spaced: false };
     let (mut raw_start, mut content, mut space_after) = (0, false, false);
+    let (mut separated, mut first) = (false, None);
     let mut last_separator = b'\t';
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        let separator = match c {
-            b'\t' | b'|' => 1,
-            0xEF if b.get(i + 1..i + 3) == Some(&[0xBD, 0x9C]) => 3,
-            _ => 0,
+        let (separator, width) = match BYTE_KINDS[usize::from(b[i])] {
+            PLAIN => (false, 1),
+            SPACE => {
+                space_after = content;
+                i += 1;
+                continue;
+            }
+            SEPARATOR => (true, 1),
+            _ if b.get(i..i + 3) == Some(&[0xEF, 0xBD, 0x9C]) => (true, 3),
+            _ => {
+                let c = line[i..].chars().next().unwrap_or_default();
+                if is_space(c) {
+                    space_after = content;
+                    i += c.len_utf8();
+                    continue;
+                }
+                (false, c.len_utf8())
+            }
         };
-        if separator > 0 {
-            if content || !fields.is_empty() || raw_start > 0 {
+        if separator {
+            if content || fields.len() > first_field || raw_start > 0 {
                 fields.push(close_field(line, field, raw_start, i, content));
             }
-            last_separator = c;
-            i += separator;
+            if b[i] != b'\t' {
+                first = first.or(Some(i));
+            }
+            (separated, last_separator) = (true, b[i]);
+            i += width;
             (field, raw_start, content, space_after) = (Field { start: i, end: i, spaced: false }, i, false, false);
             continue;
         }
-        let width = match c {
-            0..0x80 => 1,
-            0x80..0xE0 => 2,
-            0xE0..0xF0 => 3,
-            _ => 4,
-        };
-        if is_space_at(line, i) {
-            space_after = content;
-        } else {
-            if !content {
-                field.start = i;
-            }
-            field.spaced |= space_after;
+        // Ordinary text: the run of bytes that need no look is taken whole.
+        if !content {
+            field.start = i;
+            first = first.or(Some(i));
             content = true;
-            space_after = false;
-            field.end = i + width;
         }
+        field.spaced |= space_after;
+        space_after = false;
         i += width;
+        while i < b.len() && BYTE_KINDS[usize::from(b[i])] == PLAIN {
+            i += 1;
+        }
+        field.end = i;
     }
-    // A blank last field after `|` or `｜` is the row's closing bar.
-    if content || last_separator == b'\t' {
+    // A blank last field after `|` or `｜` is the row's closing bar; a blank line has no field.
+    if content || (separated && last_separator == b'\t') {
         fields.push(close_field(line, field, raw_start, b.len(), content));
     }
+    (separated, first)
 }
+
+/// What a byte of a line is to [`split_fields`]: ordinary text (continuation bytes, and lead bytes
+/// that start no white space), ASCII white space, a cell separator (a tab or `|`), or the lead byte
+/// of a character to decode (white space from U+0085 on, and `｜`).
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const SEPARATOR: u8 = 2;
+const LOOK: u8 = 3;
+static BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [PLAIN; 256];
+    // ASCII white space as `is_ascii_space` has it; the tab separates cells.
+    let mut b = b'\t' as usize;
+    while b <= b'\r' as usize {
+        kinds[b] = SPACE;
+        b += 1;
+    }
+    kinds[b' ' as usize] = SPACE;
+    kinds[b'\t' as usize] = SEPARATOR;
+    kinds[b'|' as usize] = SEPARATOR;
+    kinds[0xC2] = LOOK;
+    kinds[0xE1] = LOOK;
+    kinds[0xE2] = LOOK;
+    kinds[0xE3] = LOOK;
+    kinds[0xEF] = LOOK;
+    kinds
+};
 
 /// A field as [`split_fields`] gives it, with a leading Word bookmark (`[bookmark: _GoBack]`, left by
 /// converters) removed.
@@ -446,22 +491,12 @@ fn close_field(line: &str, field: Field, raw_start: usize, raw_end: usize, conte
     Field { start, end, spaced: line[start..end].chars().any(is_space) }
 }
 
-/// Whether the character at byte `i` of `s` is white space ([`is_space`]). Only the lead bytes of
-/// U+0080..U+00BF, U+1000..U+3FFF and U+F000..U+FFFF can start one.
-fn is_space_at(s: &str, i: usize) -> bool {
-    match s.as_bytes()[i] {
-        b if b < 0x80 => is_ascii_space(b),
-        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => s[i..].chars().next().is_some_and(is_space),
-        _ => false,
-    }
-}
-
 /// White space separates cells; text after cells starts the next segment.
 fn flowing<'a>(source: &'a Source, lines: &[Line]) -> Segments<'a> {
     let mut seg = Builder::default();
     let mut ranges = Vec::new();
-    for &(no, offset, line, _, _) in lines {
-        words_of(offset, line, &mut ranges);
+    for &Line { no, offset, text, .. } in lines {
+        words_of(offset, text, &mut ranges);
         let line_start = seg.out.tokens.len();
         for &(start, end) in &ranges {
             let token = Token::new(source, start, end, no);
