@@ -34,17 +34,21 @@ pub struct Prepared<'a> {
     notes: Vec<(usize, usize)>,
     /// Per segment: where its skeleton starts and ends in `skeletons`, its notes in `notes`.
     bounds: Vec<[usize; 4]>,
+    /// Per segment: the characters of its skeleton ([`crate::text::char_set`]).
+    char_sets: Vec<u64>,
 }
 
 impl<'a> Prepared<'a> {
     pub fn new(source: &'a Source, segments: Segments<'a>) -> Self {
-        let mut p = Prepared { source, segments, skeletons: String::new(), notes: Vec::new(), bounds: Vec::new() };
+        let mut p = Prepared { source, segments, skeletons: String::new(), notes: Vec::new(), bounds: Vec::new(), char_sets: Vec::new() };
         p.bounds.reserve(p.segments.len());
+        p.char_sets.reserve(p.segments.len());
         p.skeletons.reserve(p.segments.iter().flat_map(|s| s.label).map(|t| t.text.len()).sum());
         for seg in 0..p.segments.len() {
             let (skel, notes) = (p.skeletons.len(), p.notes.len());
-            skeleton_and_notes(p.segments.get(seg).label, &mut p.skeletons, &mut p.notes);
+            let set = skeleton_and_notes(p.segments.get(seg).label, &mut p.skeletons, &mut p.notes);
             p.bounds.push([skel, p.skeletons.len(), notes, p.notes.len()]);
+            p.char_sets.push(set);
         }
         p
     }
@@ -53,6 +57,11 @@ impl<'a> Prepared<'a> {
     pub fn skeleton(&self, seg: usize) -> &str {
         let [start, end, _, _] = self.bounds[seg];
         &self.skeletons[start..end]
+    }
+
+    /// The characters of a segment's skeleton, as [`crate::text::char_set`] gives them.
+    pub fn char_set(&self, seg: usize) -> u64 {
+        self.char_sets[seg]
     }
 
     fn notes(&self, seg: usize) -> &[(usize, usize)] {
@@ -138,9 +147,11 @@ impl<'a> Prepared<'a> {
 
 /// A label's skeleton, appended to `skel`, and the byte ranges of it (from where it starts) that
 /// stand in parentheses after some label text, appended to `notes` (a note such as
-/// `规章（设区的市…应提供相关数据）`; a leading `（一）` is numbering, not a note).
-fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize, usize)>) {
+/// `规章（设区的市…应提供相关数据）`; a leading `（一）` is numbering, not a note). Returns the
+/// skeleton's characters ([`crate::text::char_set`]).
+fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize, usize)>) -> u64 {
     let base = skel.len();
+    let mut set = 0u64;
     let mut depth = 0usize;
     let mut start = 0;
     for text in label.iter().map(|t| &*t.text) {
@@ -149,6 +160,7 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
         for (i, written) in text.char_indices() {
             let c = fold_char(written);
             if c == written && is_skeleton_char(c) && !c.is_ascii_uppercase() {
+                set |= 1 << (c as u32 % 64);
                 continue;
             }
             skel.push_str(&text[run..i]);
@@ -166,7 +178,11 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
                         notes.push((start, skel.len() - base));
                     }
                 }
-                c if is_skeleton_char(c) => skel.push(c.to_ascii_lowercase()),
+                c if is_skeleton_char(c) => {
+                    let c = c.to_ascii_lowercase();
+                    set |= 1 << (c as u32 % 64);
+                    skel.push(c);
+                }
                 _ => {}
             }
         }
@@ -175,6 +191,7 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
     if depth > 0 && start > 0 && skel.len() - base > start {
         notes.push((start, skel.len() - base));
     }
+    set
 }
 
 /// A table's official rows and their label patterns, indexed once.

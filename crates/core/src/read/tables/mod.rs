@@ -16,9 +16,10 @@ use crate::read::cell::Cell;
 use crate::read::cell::Value;
 use crate::read::tokens::Token;
 use crate::schema::{CellKey, Column, Format, RowKey, TableKey, ValueKind, ACTIVE_HEADER_MARKERS};
-use crate::text::find_from;
+use crate::text::{char_set, find_from};
 use align::{place, Hit, Prepared};
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// What the reader learned about one table besides its cells.
 #[derive(Clone, Debug, Serialize)]
@@ -100,10 +101,16 @@ impl TableOutput {
 
     /// The format announced by 表二 header words in a segment's label, recorded as markers.
     pub(crate) fn header_markers(&mut self, p: &Prepared, seg: usize) -> Option<Format> {
-        let skel = p.skeleton(seg);
+        // A word is looked for only where all its characters are.
+        static WORD_SETS: OnceLock<Vec<u64>> = OnceLock::new();
+        let word_sets = WORD_SETS.get_or_init(|| ACTIVE_HEADER_MARKERS.iter().map(|(word, _)| char_set(word)).collect());
+        let (skel, skel_set) = (p.skeleton(seg), p.char_set(seg));
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut format = None;
-        for (word, f) in ACTIVE_HEADER_MARKERS {
+        for ((word, f), set) in ACTIVE_HEADER_MARKERS.iter().zip(word_sets) {
+            if set & !skel_set != 0 {
+                continue;
+            }
             let mut from = 0;
             while let Some(start) = find_from(skel, word, from) {
                 let end = start + word.len();
