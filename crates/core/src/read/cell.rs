@@ -59,7 +59,11 @@ pub enum Value {
 impl Value {
     /// Reads the raw text of one cell.
     pub fn parse(raw: &str) -> Value {
-        let s = trim(raw);
+        Value::parse_trimmed(trim(raw))
+    }
+
+    /// Reads the text of one cell that is already trimmed of white space ([`trim`]).
+    pub fn parse_trimmed(s: &str) -> Value {
         if s.is_empty() {
             return Value::Blank;
         }
@@ -68,7 +72,12 @@ impl Value {
             let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
             return Value::Number { value, unit: None, signed: false, decimal: false };
         }
-        // Labels, the common case, start with neither a digit, a sign (`parse_number`) nor a placeholder.
+        // Labels, the common case, start with neither a digit, a sign (`parse_number`) nor a
+        // placeholder. Of the characters U+4000..U+9FFF (lead bytes E4..E9), only 无 (無 folded)
+        // starts a placeholder.
+        if (0xE4..=0xE9).contains(&s.as_bytes()[0]) && !s.starts_with(['无', '無']) {
+            return Value::Text;
+        }
         let first = s.chars().next().map(fold_char);
         let sign = |c: char| matches!(c, '+' | '﹢' | '-' | '－' | '−' | '﹣');
         if !first.is_some_and(|c| c.is_ascii_digit() || sign(c) || PLACEHOLDER_STARTS.contains(&c)) {
@@ -264,6 +273,16 @@ mod tests {
     fn placeholder_starts() {
         let starts: Vec<char> = PLACEHOLDERS.iter().filter_map(|p| p.chars().next()).collect();
         assert_eq!(PLACEHOLDER_STARTS.to_vec(), starts);
+    }
+
+    #[test]
+    fn labels_leave_at_their_first_character() {
+        for label in ["规章", "行政许可", "一、本年新收", "其他"] {
+            assert_eq!(Value::parse_trimmed(label), Value::Text, "{label}");
+        }
+        for p in ["无", "無"] {
+            assert_eq!(Value::parse_trimmed(p), Value::Placeholder, "{p}");
+        }
     }
 
     #[test]

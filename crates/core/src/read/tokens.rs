@@ -22,9 +22,10 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
+    /// The token of `start..end`, a range trimmed of white space.
     fn new(source: &'a Source, start: usize, end: usize, line: usize) -> Token<'a> {
         let text = &source.text()[start..end];
-        Token { text: Cow::Borrowed(text), start, end, line, value: Value::parse(text), glued: false }
+        Token { text: Cow::Borrowed(text), start, end, line, value: Value::parse_trimmed(text), glued: false }
     }
 
     /// Grows the token to end at `end` (a unit or a wrapped line joins it) and reads it again.
