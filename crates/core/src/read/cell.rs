@@ -63,10 +63,11 @@ impl Value {
     }
 
     /// Reads the text of one cell that is already trimmed of white space ([`trim`]).
+    #[inline]
     pub fn parse_trimmed(s: &str) -> Value {
-        if s.is_empty() {
+        let Some(&first) = s.as_bytes().first() else {
             return Value::Blank;
-        }
+        };
         if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
             // At most 15 digits: exact in an f64, as `str::parse` would give it.
             let value = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
@@ -75,9 +76,15 @@ impl Value {
         // Labels, the common case, start with neither a digit, a sign (`parse_number`) nor a
         // placeholder. Of the characters U+4000..U+9FFF (lead bytes E4..E9), only 无 (無 folded)
         // starts a placeholder.
-        if (0xE4..=0xE9).contains(&s.as_bytes()[0]) && !s.starts_with(['无', '無']) {
+        if (0xE4..=0xE9).contains(&first) && !s.starts_with(['无', '無']) {
             return Value::Text;
         }
+        Value::parse_rest(s)
+    }
+
+    /// [`Value::parse_trimmed`] of a text that is neither blank, plain digits nor an ideograph's label.
+    #[inline(never)]
+    fn parse_rest(s: &str) -> Value {
         let first = s.chars().next().map(fold_char);
         let sign = |c: char| matches!(c, '+' | '﹢' | '-' | '－' | '−' | '﹣');
         if !first.is_some_and(|c| c.is_ascii_digit() || sign(c) || PLACEHOLDER_STARTS.contains(&c)) {
@@ -88,7 +95,7 @@ impl Value {
             return Value::Placeholder;
         }
         // A number's unit has at most two ideographs, a placeholder one (`1.属于国家秘密` leaves here).
-        if s.chars().filter(|&c| is_ideograph(c)).count() > 2 {
+        if s.chars().filter(|&c| is_ideograph(c)).nth(2).is_some() {
             return Value::Text;
         }
         let folded: String = s.chars().map(fold_char).filter(|c| !is_space(*c)).collect();

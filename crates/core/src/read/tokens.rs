@@ -481,6 +481,7 @@ static BYTE_KINDS: [u8; 256] = {
 
 /// A field as [`split_fields`] gives it, with a leading Word bookmark (`[bookmark: _GoBack]`, left by
 /// converters) removed.
+#[inline]
 fn close_field(line: &str, field: Field, raw_start: usize, raw_end: usize, content: bool) -> Field {
     if !content {
         return Field { start: raw_start, end: raw_start, spaced: false };
@@ -488,6 +489,13 @@ fn close_field(line: &str, field: Field, raw_start: usize, raw_end: usize, conte
     if line.as_bytes()[field.start] != b'[' {
         return field;
     }
+    without_bookmark(line, raw_start, raw_end)
+}
+
+/// The field `raw_start..raw_end` of `line`, which starts with `[`, trimmed and without a leading
+/// bookmark.
+#[cold]
+fn without_bookmark(line: &str, raw_start: usize, raw_end: usize) -> Field {
     let (start, end) = trimmed(raw_start, &line[raw_start..raw_end]);
     Field { start, end, spaced: line[start..end].chars().any(is_space) }
 }
