@@ -31,7 +31,8 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let published = meta::published(&source);
 
     let starts: Vec<(TableKey, Option<usize>)> = TableKey::ALL.iter().map(|&t| (t, table_start(&source, &sections, t))).collect();
-    let mut outputs = Vec::with_capacity(TableKey::ALL.len());
+    // The three tables' cells go into one list, each reader adding its own.
+    let mut cells = Vec::with_capacity(tables::most_cells());
     let mut tables = Vec::new();
     let mut markers = Vec::new();
     let mut excluded: Vec<(usize, usize)> = sections.iter().map(|s| (s.line, s.line)).collect();
@@ -46,17 +47,15 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
             TableKey::Applications => tables::read_applications,
             TableKey::Reviews => tables::read_reviews,
         };
-        let TableOutput { mut read, cells: table_cells, markers: table_markers } = read_table(&source, segments, start);
+        let TableOutput { mut read, cells: all_cells, markers: table_markers } = read_table(&source, segments, start, cells);
+        cells = all_cells;
         if let Some((start, end)) = region {
             read.end = Some(end);
             excluded.push((start, end));
         }
-        outputs.push(table_cells);
         tables.push(read);
         markers.extend(table_markers);
     }
-    let mut cells = Vec::with_capacity(outputs.iter().map(Vec::len).sum());
-    outputs.into_iter().for_each(|table_cells| cells.extend(table_cells));
     let has = |f: Format| markers.iter().any(|m| m.format == f);
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);

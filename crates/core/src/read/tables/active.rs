@@ -2,18 +2,19 @@
 
 use super::align::{owners, Prepared, TableRows};
 use super::{TableOutput, Unreadable};
+use crate::read::cell::Cell;
 use crate::read::tokens::Segments;
 use crate::schema::{self, Column, Era, Format, Row, RowKey, TableKey, ACTIVE_GROUPS};
 use crate::text::Source;
 
-/// Reads 表二 from its segments: each row's columns follow the header of its caption group.
-pub fn read_active<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
+/// Reads 表二 from its segments, its cells after `cells`: each row's columns follow the header of its caption group.
+pub fn read_active<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>, cells: Vec<Cell>) -> TableOutput {
     let table = TableKey::Active;
     let p = Prepared::new(source, segments);
     let table_rows = TableRows::of(table);
     let rows = &table_rows.rows;
     let hits = p.match_rows(table_rows);
-    let mut out = TableOutput::empty(table, line);
+    let mut out = TableOutput::empty(table, line, cells);
     let headers: Vec<Option<Format>> = (0..p.segments.len()).map(|seg| out.header_markers(&p, seg)).collect();
     let owners = owners(&hits);
     for hit in &hits {

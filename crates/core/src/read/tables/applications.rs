@@ -2,18 +2,19 @@
 
 use super::align::{owners, Prepared, TableRows};
 use super::TableOutput;
+use crate::read::cell::Cell;
 use crate::read::tokens::Segments;
 use crate::schema::{self, Era, Format, TableKey};
 use crate::text::Source;
 
-/// Reads 表三 from its segments.
-pub fn read_applications<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
+/// Reads 表三 from its segments, its cells after `cells`.
+pub fn read_applications<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>, cells: Vec<Cell>) -> TableOutput {
     let table = TableKey::Applications;
     let p = Prepared::new(source, segments);
     let table_rows = TableRows::of(table);
     let rows = &table_rows.rows;
     let hits = p.match_excluding_best(table_rows, [Era::Only2019, Era::Only2021]);
-    let mut out = TableOutput::empty(table, line);
+    let mut out = TableOutput::empty(table, line, cells);
     out.cells.reserve(hits.len() * schema::APPLICATION_COLUMNS.len());
     let owners = owners(&hits);
     for hit in &hits {

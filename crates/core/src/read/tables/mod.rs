@@ -15,11 +15,17 @@ pub use reviews::read_reviews;
 use crate::read::cell::Cell;
 use crate::read::cell::Value;
 use crate::read::tokens::Token;
-use crate::schema::{CellKey, Column, Format, RowKey, TableKey, ValueKind, ACTIVE_HEADER_MARKERS};
+use crate::schema::{self, CellKey, Column, Format, RowKey, TableKey, ValueKind, ACTIVE_HEADER_MARKERS};
 use crate::text::{char_set, find_from};
 use align::{place, Hit, Prepared};
 use serde::Serialize;
 use std::sync::OnceLock;
+
+/// The most cells the three tables can give: each official row once, with its columns.
+pub fn most_cells() -> usize {
+    let active: usize = schema::ACTIVE_GROUPS.iter().map(|g| g.rows.len() * g.columns_2019.len().max(g.columns_2021.len())).sum();
+    active + schema::APPLICATION_ROWS.len() * schema::APPLICATION_COLUMNS.len() + schema::REVIEW_ROWS.len() * schema::REVIEW_COLUMNS.len()
+}
 
 /// What the reader learned about one table besides its cells.
 #[derive(Clone, Debug, Serialize)]
@@ -72,12 +78,14 @@ pub struct Marker {
 /// Everything read from one table.
 pub struct TableOutput {
     pub read: TableRead,
+    /// The cells of the tables read so far, this table's after them.
     pub cells: Vec<Cell>,
     pub markers: Vec<Marker>,
 }
 
 impl TableOutput {
-    pub(crate) fn empty(table: TableKey, line: Option<usize>) -> Self {
+    /// Nothing read yet from `table`; its cells are to follow `cells`.
+    pub(crate) fn empty(table: TableKey, line: Option<usize>, cells: Vec<Cell>) -> Self {
         TableOutput {
             read: TableRead {
                 table,
@@ -88,7 +96,7 @@ impl TableOutput {
                 extra_rows: Vec::new(),
                 format: Format::Unknown,
             },
-            cells: Vec::new(),
+            cells,
             markers: Vec::new(),
         }
     }

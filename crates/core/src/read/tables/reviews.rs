@@ -2,15 +2,16 @@
 
 use super::align::{owners, place, Prepared, TableRows};
 use super::{TableOutput, Unreadable};
+use crate::read::cell::Cell;
 use crate::read::tokens::Segments;
 use crate::schema::{self, CellKey, TableKey, ValueKind};
 use crate::text::Source;
 
-/// Reads 表四: one row of 15 numbers, or one row of 5 per group.
-pub fn read_reviews<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>) -> TableOutput {
+/// Reads 表四, its cells after `cells`: one row of 15 numbers, or one row of 5 per group.
+pub fn read_reviews<'a>(source: &'a Source, segments: Segments<'a>, line: Option<usize>, cells: Vec<Cell>) -> TableOutput {
     let table = TableKey::Reviews;
     let p = Prepared::new(source, segments);
-    let mut out = TableOutput::empty(table, line);
+    let mut out = TableOutput::empty(table, line, cells);
     let all = schema::REVIEW_ROWS.len() * schema::REVIEW_COLUMNS.len();
     let counts = vec![ValueKind::Count; all];
     let single = (0..p.segments.len()).rev().find_map(|seg| Some((seg, place(p.segments.get(seg).cells, &counts, table.row_sum_width())?)));
