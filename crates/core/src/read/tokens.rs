@@ -208,6 +208,11 @@ fn scan_line(line: &str, fields: &mut Vec<Field>) -> Option<(bool, bool)> {
 
 /// Whether `s` starts with a character that a noise line ([`is_noise_line`]) starts with.
 fn starts_like_noise(s: &str) -> bool {
+    // Of the characters U+4000..U+9FFF (lead bytes E4..E9), which fold to none of the others, only
+    // 一 and 第 can.
+    if s.as_bytes().first().is_some_and(|b| (0xE4..=0xE9).contains(b)) {
+        return s.starts_with(['一', '第']);
+    }
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
     s.chars().next().map(fold_char).is_some_and(|c| dashes(c) || matches!(c, '第' | '|' | ':'))
 }

@@ -133,7 +133,8 @@ impl<'a> Prepared<'a> {
         Cell {
             key,
             value: token.value.clone(),
-            raw: Raw::new(token.text.trim()),
+            // A token's text is trimmed already.
+            raw: Raw::new(&token.text),
             span: Span {
                 line: token.line,
                 col: self.source.text()[self.source.line_start(token.line)..token.start].chars().count() + 1,
@@ -156,15 +157,29 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
     let mut start = 0;
     for text in label.iter().map(|t| &*t.text) {
         // Characters that stand in the skeleton as written are copied in runs.
-        let mut run = 0;
-        for (i, written) in text.char_indices() {
+        let (b, mut run, mut next) = (text.as_bytes(), 0, 0);
+        while next < b.len() {
+            let i = next;
+            // An ideograph of U+4E00..U+9FFF (lead bytes E4..E9) is decoded here, the rest by `chars`.
+            let written = match b[i] {
+                lead @ 0xE4..=0xE9 => {
+                    next += 3;
+                    let code = u32::from(lead & 0x0F) << 12 | u32::from(b[i + 1] & 0x3F) << 6 | u32::from(b[i + 2] & 0x3F);
+                    char::from_u32(code).unwrap_or_default()
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    next += c.len_utf8();
+                    c
+                }
+            };
             let c = fold_char(written);
             if c == written && is_skeleton_char(c) && !c.is_ascii_uppercase() {
                 set |= 1 << (c as u32 % 64);
                 continue;
             }
             skel.push_str(&text[run..i]);
-            run = i + written.len_utf8();
+            run = next;
             match c {
                 '(' | '[' | '〔' | '【' => {
                     if depth == 0 {
@@ -216,11 +231,20 @@ impl TableRows {
     }
 }
 
+/// A label pattern of a row: its index among the row's patterns and its score.
+#[derive(Clone, Copy)]
+struct Entry {
+    row: usize,
+    pattern: usize,
+    text: &'static str,
+    score: u32,
+}
+
 /// The patterns of some rows, grouped by their first character (modulo 64), so that a skeleton
 /// is searched for all of them in one pass.
 struct Patterns {
-    /// Row, pattern index, pattern and score, ordered by the first character's group.
-    entries: Vec<(usize, usize, &'static str, u32)>,
+    /// The patterns, ordered by the first character's group.
+    entries: Vec<Entry>,
     /// Where each group's entries start (and the last group's end).
     groups: [u16; 65],
     /// The groups that have a pattern.
@@ -243,13 +267,13 @@ impl Patterns {
             groups[g + 1] += groups[g];
         }
         // Each group's entries in the rows' order.
-        let mut entries = vec![(0, 0, "", 0); count];
+        let mut entries = vec![Entry { row: 0, pattern: 0, text: "", score: 0 }; count];
         let mut next = groups;
         for (row, def) in rows.iter().enumerate() {
             for (k, &p) in def.patterns.iter().enumerate() {
                 if let Some(c) = p.chars().next() {
                     let at = &mut next[c as usize % 64];
-                    entries[usize::from(*at)] = (row, k, p, 10 * p.chars().count() as u32);
+                    entries[usize::from(*at)] = Entry { row, pattern: k, text: p, score: 10 * p.chars().count() as u32 };
                     *at += 1;
                 }
             }
@@ -277,8 +301,9 @@ impl Patterns {
             if self.present & (1 << g) == 0 {
                 continue;
             }
-            for &(row, pattern, p, score) in &self.entries[usize::from(self.groups[g])..usize::from(self.groups[g + 1])] {
-                if !bytes[start..].starts_with(p.as_bytes()) {
+            for &Entry { row, pattern, text: p, score } in &self.entries[usize::from(self.groups[g])..usize::from(self.groups[g + 1])] {
+                // The group fixes the character's last byte; its first byte is compared before the rest.
+                if p.as_bytes()[0] != bytes[start] || !bytes[start..].starts_with(p.as_bytes()) {
                     continue;
                 }
                 let end = start + p.len();
