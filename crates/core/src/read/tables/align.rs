@@ -165,7 +165,13 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
                 lead @ 0xE4..=0xE9 => {
                     next += 3;
                     let code = u32::from(lead & 0x0F) << 12 | u32::from(b[i + 1] & 0x3F) << 6 | u32::from(b[i + 2] & 0x3F);
-                    char::from_u32(code).unwrap_or_default()
+                    let c = char::from_u32(code).unwrap_or_default();
+                    // An ideograph that folds to itself stands as written.
+                    if code >= 0x4E00 && fold_char(c) == c {
+                        set |= 1 << (code % 64);
+                        continue;
+                    }
+                    c
                 }
                 _ => {
                     let c = text[i..].chars().next().unwrap_or_default();
