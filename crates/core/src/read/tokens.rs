@@ -172,7 +172,9 @@ impl Scan<'_> {
 
 /// Splits lines `first..=last` of the source into segments.
 pub fn segments(source: &Source, first: usize, last: usize) -> Segments<'_> {
-    let mut scan = Scan { lines: Vec::with_capacity((last + 1).saturating_sub(first)), fields: Vec::new() };
+    // About one field per line: a table row's cells stand on lines of their own or in fields.
+    let lines = (last + 1).saturating_sub(first);
+    let mut scan = Scan { lines: Vec::with_capacity(lines), fields: Vec::with_capacity(lines) };
     let (mut content, mut delimited) = (0, 0);
     for no in first..=last {
         let text = source.line(no);
@@ -288,6 +290,7 @@ impl<'a> Delimited<'a> {
     fn run(mut self, source: &'a Source, scan: &Scan) -> Segments<'a> {
         // About one token per line: a table row's cells stand on lines of their own or in fields.
         self.row.out.tokens.reserve(scan.lines.len());
+        self.row.out.bounds.reserve(scan.lines.len() / 4);
         for line in &scan.lines {
             let (no, offset) = (line.no, line.offset);
             let fields = scan.fields(line);

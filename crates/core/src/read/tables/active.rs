@@ -17,6 +17,7 @@ pub fn read_active<'a>(source: &'a Source, segments: Segments<'a>, line: Option<
     let mut out = TableOutput::empty(table, line, cells);
     let headers: Vec<Option<Format>> = (0..p.segments.len()).map(|seg| out.header_markers(&p, seg)).collect();
     let owners = owners(&hits);
+    out.read.rows.reserve(hits.len());
     for hit in &hits {
         let row = rows[hit.row];
         let group = ACTIVE_GROUPS.iter().find(|g| g.rows.iter().any(|r| r.key == row.key)).expect("row of a group");

@@ -79,7 +79,8 @@ impl<'a> Prepared<'a> {
     /// segment with numbers and no exact label), in text order.
     pub fn hits(&self, table: &TableRows) -> Vec<Hit> {
         let (rows, patterns) = (&table.rows[..], &table.patterns);
-        let mut hits = Vec::new();
+        // About two hits (a label's full and short patterns) per segment.
+        let mut hits = Vec::with_capacity(2 * self.segments.len());
         let mut found = Vec::new();
         for seg in 0..self.segments.len() {
             let skel = self.skeleton(seg);
@@ -112,7 +113,8 @@ impl<'a> Prepared<'a> {
         exclusive
             .iter()
             .map(|&excluded| {
-                let allowed: Vec<Hit> = hits.iter().copied().filter(|h| rows[h.row].era != excluded).collect();
+                let mut allowed = Vec::with_capacity(hits.len());
+                allowed.extend(hits.iter().copied().filter(|h| rows[h.row].era != excluded));
                 best_chain(&allowed)
             })
             .max_by_key(|(score, _)| *score)
@@ -396,7 +398,9 @@ fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
     let Some((mut k, &(score, _))) = best.iter().enumerate().max_by_key(|(_, (s, _))| *s) else {
         return (0, Vec::new());
     };
-    let mut chain = vec![hits[k]];
+    // A chain has at most one hit per row.
+    let mut chain = Vec::with_capacity(rows);
+    chain.push(hits[k]);
     while let Some(j) = best[k].1 {
         chain.push(hits[j]);
         k = j;

@@ -17,6 +17,7 @@ pub fn read_applications<'a>(source: &'a Source, segments: Segments<'a>, line: O
     let mut out = TableOutput::empty(table, line, cells);
     out.cells.reserve(hits.len() * schema::APPLICATION_COLUMNS.len());
     let owners = owners(&hits);
+    out.read.rows.reserve(hits.len());
     for hit in &hits {
         let row = rows[hit.row];
         let label_line = p.label_line(hit.seg);
