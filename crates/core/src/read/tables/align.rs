@@ -368,23 +368,34 @@ fn best_chain(hits: &[Hit]) -> (u32, Vec<Hit>) {
     let rows = hits.iter().map(|h| h.row + 1).max().unwrap_or(0);
     // Per row: the best score of a chain ending in a hit of an earlier segment, and that hit.
     let mut by_row: Vec<(u32, usize)> = vec![(0, 0); rows];
+    // The best of `by_row[..r]` (the first hit among equals) for every r below `valid`, kept up
+    // to date as far as it is asked for.
+    let mut prefix: Vec<Option<(u32, usize)>> = vec![None; rows + 1];
+    let mut valid = 1;
     let mut kept = 0;
     let mut best: Vec<(u32, Option<usize>)> = Vec::with_capacity(hits.len());
     for (k, h) in hits.iter().enumerate() {
         while in_order && kept < k && hits[kept].seg < h.seg {
-            let slot = &mut by_row[hits[kept].row];
+            let row = hits[kept].row;
+            let slot = &mut by_row[row];
             if best[kept].0 > slot.0 {
                 *slot = (best[kept].0, kept);
+                valid = valid.min(row + 1);
             }
             kept += 1;
         }
+        while valid <= h.row {
+            let e = by_row[valid - 1];
+            prefix[valid] = match prefix[valid - 1] {
+                _ if e.0 == 0 => prefix[valid - 1],
+                Some(m) if m.0 > e.0 || (m.0 == e.0 && m.1 < e.1) => Some(m),
+                _ => Some(e),
+            };
+            valid += 1;
+        }
         let mut entry = (h.score, None);
-        // The best of the kept chains (the first hit among equals), then the rest one by one.
-        let earlier = by_row[..h.row].iter().filter(|e| e.0 > 0).fold(None, |m: Option<(u32, usize)>, &e| match m {
-            Some(m) if m.0 > e.0 || (m.0 == e.0 && m.1 < e.1) => Some(m),
-            _ => Some(e),
-        });
-        if let Some((score, j)) = earlier {
+        // The best of the kept chains, then the rest one by one.
+        if let Some((score, j)) = prefix[h.row] {
             entry = (score + h.score, Some(j));
         }
         for (j, prev) in hits.iter().enumerate().take(k).skip(kept) {
