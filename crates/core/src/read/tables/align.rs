@@ -163,10 +163,10 @@ fn skeleton_and_notes(label: &[Token], skel: &mut String, notes: &mut Vec<(usize
         while next < b.len() {
             let i = next;
             // An ideograph of U+4E00..U+9FFF (lead bytes E4..E9) is decoded here, the rest by `chars`.
-            let written = match b[i] {
-                lead @ 0xE4..=0xE9 => {
+            let written = match b[i..] {
+                [lead @ 0xE4..=0xE9, second, third, ..] => {
                     next += 3;
-                    let code = u32::from(lead & 0x0F) << 12 | u32::from(b[i + 1] & 0x3F) << 6 | u32::from(b[i + 2] & 0x3F);
+                    let code = u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
                     let c = char::from_u32(code).unwrap_or_default();
                     // An ideograph that folds to itself stands as written.
                     if code >= 0x4E00 && fold_char(c) == c {
