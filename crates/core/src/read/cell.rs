@@ -76,7 +76,7 @@ impl Value {
         // Labels, the common case, start with neither a digit, a sign (`parse_number`) nor a
         // placeholder. Of the characters U+4000..U+9FFF (lead bytes E4..E9), only 无 (無 folded)
         // starts a placeholder.
-        if (0xE4..=0xE9).contains(&first) && !s.starts_with(['无', '無']) {
+        if matches!(first, 0xE4..=0xE9) && !s.starts_with(['无', '無']) {
             return Value::Text;
         }
         Value::parse_rest(s)

@@ -212,7 +212,7 @@ fn scan_line(line: &str, fields: &mut Vec<Field>) -> Option<(bool, bool)> {
 fn starts_like_noise(s: &str) -> bool {
     // Of the characters U+4000..U+9FFF (lead bytes E4..E9), which fold to none of the others, only
     // 一 and 第 can.
-    if s.as_bytes().first().is_some_and(|b| (0xE4..=0xE9).contains(b)) {
+    if s.as_bytes().first().is_some_and(|b| matches!(b, 0xE4..=0xE9)) {
         return s.starts_with(['一', '第']);
     }
     let dashes = |c: char| matches!(c, '-' | '—' | '–' | '―' | '－' | '一');
