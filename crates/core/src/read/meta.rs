@@ -162,28 +162,22 @@ fn clean_organ(s: &str) -> String {
 
 /// The first `YYYY年` (Arabic or Chinese numerals, spaces allowed) in a line: year and byte offset.
 pub fn year_in(line: &str) -> Option<(i32, usize)> {
-    if !line.contains('年') {
-        return None;
+    line.match_indices('年').find_map(|(at, _)| year_before(line, at))
+}
+
+/// The year written right before byte `at` of `line` (its 年): four digits not preceded by a fifth,
+/// white space allowed between them and 年; the year and the byte where it starts.
+fn year_before(line: &str, at: usize) -> Option<(i32, usize)> {
+    let mut chars = line[..at].char_indices().rev().skip_while(|&(_, c)| is_space(c));
+    let (mut year, mut place, mut start) = (0, 1, at);
+    for _ in 0..4 {
+        let (i, c) = chars.next()?;
+        year += digit_of(c)? as i32 * place;
+        place *= 10;
+        start = i;
     }
-    let mut previous_digit = false;
-    for (i, c) in line.char_indices() {
-        let starts_run = !previous_digit;
-        previous_digit = digit_of(c).is_some();
-        if !(starts_run && previous_digit) {
-            continue;
-        }
-        // Four digits from here, then white space, then 年.
-        let mut rest = line[i..].chars();
-        let mut year = 0;
-        let four = rest.by_ref().take(4).map_while(digit_of).fold(0, |n, d| {
-            year = year * 10 + d as i32;
-            n + 1
-        });
-        if four == 4 && rest.find(|c| !is_space(*c)) == Some('年') && (2000..=2100).contains(&year) {
-            return Some((year, i));
-        }
-    }
-    None
+    let fifth = chars.next().is_some_and(|(_, c)| digit_of(c).is_some());
+    (!fifth && (2000..=2100).contains(&year)).then_some((year, start))
 }
 
 /// A digit of a year (`2`, `二`, `〇`); `两` is not written in years.
@@ -301,6 +295,12 @@ mod tests {
         assert_eq!(year_in("2024 年政府信息公开工作年度报告").map(|y| y.0), Some(2024));
         assert_eq!(year_in("二〇二一年政府信息公开工作年度报告").map(|y| y.0), Some(2021));
         assert_eq!(year_in("电话：0517-87222589"), None);
+        assert_eq!(year_in("二〇二三 年"), Some((2023, 0)));
+        assert_eq!(year_in("自2023年1月1日起"), Some((2023, 3)));
+        // Five digits, a year out of range, then the first that is one.
+        assert_eq!(year_in("编号12023年；1999年；第 2024年、2025年"), Some((2024, "编号12023年；1999年；第 ".len())));
+        assert_eq!(year_in("2 023年"), None);
+        assert_eq!(year_in("年2023"), None);
     }
 
     /// Organ, year and title line of a report's opening lines (section 一 follows them).
