@@ -2,8 +2,9 @@
 //! (`w:gridSpan`, `w:vMerge`) laid out on the grid, text boxes, deleted text and field codes left out.
 
 use crate::input::document::Block;
-use crate::input::markup::{Token, Tokens};
+use crate::input::markup::{self, decode_entities, Attrs, Plain, Tokens};
 use crate::input::zip::{self, ZipError};
+use crate::words::find_byte;
 
 /// Why a .docx could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +37,128 @@ struct TableState {
     row: Vec<Option<String>>,
     cell: String,
     merged_over: bool,
-    span: usize,
+}
+
+/// The elements of WordprocessingML the reader acts on; every other element is passed over.
+#[derive(Clone, Copy, PartialEq)]
+enum Element {
+    Paragraph,
+    Text,
+    Tab,
+    Break,
+    Table,
+    Row,
+    Cell,
+    VMerge,
+    /// Run and paragraph properties (fonts, sizes, alignment, spacing): nothing in them is read, and
+    /// a paragraph's tab stops (`<w:tabs><w:tab w:pos=…/>`) are not tab characters.
+    RunProperties,
+    ParagraphProperties,
+    /// Text boxes, deleted text, field instructions, fallback content: not the report's text.
+    Hidden,
+    /// `script` and `style`, whose content the general tokenizer passes over as it does in HTML.
+    Script,
+    Other,
+}
+
+impl Element {
+    fn named(name: &[u8]) -> Element {
+        match name {
+            b"w:p" => Element::Paragraph,
+            b"w:t" => Element::Text,
+            b"w:tab" => Element::Tab,
+            b"w:br" | b"w:cr" => Element::Break,
+            b"w:tbl" => Element::Table,
+            b"w:tr" => Element::Row,
+            b"w:tc" => Element::Cell,
+            b"w:vMerge" => Element::VMerge,
+            b"w:rPr" => Element::RunProperties,
+            b"w:pPr" => Element::ParagraphProperties,
+            b"w:txbxContent" | b"w:del" | b"w:instrText" | b"w:delText" | b"mc:Fallback" => Element::Hidden,
+            b"script" | b"style" => Element::Script,
+            _ => Element::Other,
+        }
+    }
+}
+
+/// A piece of WordprocessingML the reader acts on.
+enum Piece<'a> {
+    /// A tag of an element other than [`Element::Other`]; its attributes are read only for `w:vMerge`.
+    Tag { element: Element, closing: bool, self_closing: bool, attrs: Attrs<'a> },
+    /// Text with its entities still to decode.
+    Text(&'a str),
+    /// Text to take as it is.
+    Literal(&'a str),
+}
+
+/// WordprocessingML read straight from its bytes: a plain tag ([`Plain`]) is told by its name's
+/// bytes, and one of an element the reader does not act on is passed over at once. Anything else
+/// (comments, CDATA, declarations, a malformed tag) is read by the general tokenizer, so the
+/// pieces are those of [`Tokens::xml`].
+struct Scanner<'a> {
+    xml: &'a str,
+    /// Where reading goes on.
+    at: usize,
+    /// The general tokenizer, for what is not a plain tag or text, and for passing over elements.
+    tokens: Tokens<'a>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(xml: &'a str) -> Self {
+        Scanner { xml, at: 0, tokens: Tokens::xml(xml) }
+    }
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        let b = self.xml.as_bytes();
+        loop {
+            let at = self.at;
+            if *b.get(at)? != b'<' {
+                let lt = find_byte(b'<', &b[at..]).map_or(b.len(), |i| at + i);
+                self.at = lt;
+                return Some(Piece::Text(&self.xml[at..lt]));
+            }
+            let piece = match Plain::at(self.xml, at) {
+                Some(plain) => {
+                    let element = Element::named(&b[plain.name_start..plain.name_end]);
+                    if element == Element::Script && !plain.closing && !plain.self_closing {
+                        self.general()?
+                    } else {
+                        self.at = plain.end + 1;
+                        let attrs = if element == Element::VMerge { plain.attrs(self.xml) } else { Attrs::default() };
+                        Piece::Tag { element, closing: plain.closing, self_closing: plain.self_closing, attrs }
+                    }
+                }
+                None => self.general()?,
+            };
+            if !matches!(piece, Piece::Tag { element: Element::Other | Element::Script, .. }) {
+                return Some(piece);
+            }
+        }
+    }
+
+    /// The next piece as the general tokenizer reads it.
+    fn general(&mut self) -> Option<Piece<'a>> {
+        self.tokens.set_rest(&self.xml[self.at..]);
+        let piece = self.tokens.next_piece();
+        self.at = self.xml.len() - self.tokens.rest().len();
+        Some(match piece? {
+            markup::Piece::Tag(tag) => Piece::Tag {
+                element: Element::named(tag.name.as_bytes()),
+                closing: tag.closing,
+                self_closing: tag.self_closing,
+                attrs: tag.attrs,
+            },
+            markup::Piece::Text(text) => Piece::Text(text),
+            markup::Piece::Literal(text) => Piece::Literal(text),
+        })
+    }
+
+    /// Passes over the content of the element `name` just started ([`Tokens::skip_element`]).
+    fn skip_element(&mut self, name: &'static str) {
+        self.tokens.set_rest(&self.xml[self.at..]);
+        self.tokens.skip_element(name);
+        self.at = self.xml.len() - self.tokens.rest().len();
+    }
 }
 
 /// The blocks of WordprocessingML (`word/document.xml`).
@@ -46,92 +168,95 @@ pub fn blocks(xml: &str) -> Vec<Block> {
     let mut paragraph = String::new();
     let mut skip = 0usize; // inside text boxes, deleted text, field instructions
     let mut in_text = false;
-    let mut tokens = Tokens::xml(xml);
-    while let Some(token) = tokens.next() {
-        match &token {
-            Token::Start { name, self_closing, .. } => match name.as_ref() {
-                // Run and paragraph properties (fonts, sizes, alignment, spacing) hold nothing read
-                // here; a paragraph's tab stops (`<w:tabs><w:tab w:pos=…/>`) are not tab characters.
-                "w:rPr" if !self_closing => tokens.skip_element("w:rPr"),
-                "w:pPr" if !self_closing => tokens.skip_element("w:pPr"),
-                "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" if !self_closing => skip += 1,
+    let mut scanner = Scanner::new(xml);
+    while let Some(piece) = scanner.next() {
+        let (element, closing, self_closing, attrs) = match piece {
+            Piece::Tag { element, closing, self_closing, attrs } => (element, closing, self_closing, attrs),
+            Piece::Text(text) if in_text && skip == 0 => {
+                paragraph.push_str(&decode_entities(text));
+                continue;
+            }
+            Piece::Literal(text) if in_text && skip == 0 => {
+                paragraph.push_str(text);
+                continue;
+            }
+            Piece::Text(_) | Piece::Literal(_) => continue,
+        };
+        if !closing {
+            match element {
+                Element::RunProperties if !self_closing => scanner.skip_element("w:rPr"),
+                Element::ParagraphProperties if !self_closing => scanner.skip_element("w:pPr"),
+                Element::Hidden if !self_closing => skip += 1,
                 _ if skip > 0 => {}
-                "w:t" => in_text = !self_closing,
-                "w:tab" => paragraph.push('\t'),
-                "w:br" | "w:cr" => paragraph.push('\n'),
-                "w:tbl" if tables.len() < 8 => tables.push(TableState::default()),
-                "w:tr" => {
+                Element::Text => in_text = !self_closing,
+                Element::Tab => paragraph.push('\t'),
+                Element::Break => paragraph.push('\n'),
+                Element::Table if tables.len() < 8 => tables.push(TableState::default()),
+                Element::Row => {
                     if let Some(t) = tables.last_mut() {
                         t.row.clear();
                     }
                 }
-                "w:tc" => {
+                Element::Cell => {
                     if let Some(t) = tables.last_mut() {
                         t.cell.clear();
                         t.merged_over = false;
-                        t.span = 1;
                     }
                 }
-                "w:gridSpan" => {
+                Element::VMerge => {
                     if let Some(t) = tables.last_mut() {
-                        t.span = token.attr("w:val").and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64);
-                    }
-                }
-                "w:vMerge" => {
-                    if let Some(t) = tables.last_mut() {
-                        t.merged_over = token.attr("w:val").as_deref() != Some("restart");
+                        t.merged_over = attrs.get("w:val").as_deref() != Some("restart");
                     }
                 }
                 _ => {}
+            }
+            continue;
+        }
+        match element {
+            Element::Hidden => skip = skip.saturating_sub(1),
+            _ if skip > 0 => {}
+            Element::Text => in_text = false,
+            Element::Paragraph => match tables.last_mut() {
+                // A cell's paragraph is copied into the cell, its buffer kept for the next one.
+                Some(t) => {
+                    if !t.cell.is_empty() && !paragraph.is_empty() {
+                        t.cell.push('\n');
+                    }
+                    t.cell.push_str(&paragraph);
+                    paragraph.clear();
+                }
+                None => out.push(Block::Paragraph(std::mem::take(&mut paragraph))),
             },
-            Token::End { name } => match name.as_ref() {
-                "w:txbxContent" | "w:del" | "w:instrText" | "w:delText" | "mc:Fallback" => skip = skip.saturating_sub(1),
-                _ if skip > 0 => {}
-                "w:t" => in_text = false,
-                "w:p" => match tables.last_mut() {
-                    // A cell's paragraph is copied into the cell, its buffer kept for the next one.
-                    Some(t) => {
-                        if !t.cell.is_empty() && !paragraph.is_empty() {
-                            t.cell.push('\n');
-                        }
-                        t.cell.push_str(&paragraph);
-                        paragraph.clear();
-                    }
-                    None => out.push(Block::Paragraph(std::mem::take(&mut paragraph))),
-                },
-                "w:tc" => {
-                    if let Some(t) = tables.last_mut() {
-                        let content = std::mem::take(&mut t.cell);
-                        t.row.push(if t.merged_over { None } else { Some(content) });
-                        // A cell spanning several grid columns is one cell of the row: its
-                        // neighbours keep their places, so nothing is inserted after it.
-                    }
+            Element::Cell => {
+                if let Some(t) = tables.last_mut() {
+                    let content = std::mem::take(&mut t.cell);
+                    t.row.push(if t.merged_over { None } else { Some(content) });
+                    // A cell spanning several grid columns (`w:gridSpan`) is one cell of the row:
+                    // its neighbours keep their places, so nothing is inserted after it.
                 }
-                "w:tr" => {
-                    if let Some(t) = tables.last_mut() {
-                        let row = std::mem::take(&mut t.row);
-                        t.rows.push(row);
-                    }
+            }
+            Element::Row => {
+                if let Some(t) = tables.last_mut() {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
                 }
-                "w:tbl" => {
-                    if let Some(t) = tables.pop() {
-                        match tables.last_mut() {
-                            // A nested table: its text joins the outer cell.
-                            Some(outer) => {
-                                for row in t.rows {
-                                    let line: Vec<String> = row.into_iter().flatten().collect();
-                                    outer.cell.push_str(&line.join(" "));
-                                    outer.cell.push('\n');
-                                }
+            }
+            Element::Table => {
+                if let Some(t) = tables.pop() {
+                    match tables.last_mut() {
+                        // A nested table: its text joins the outer cell.
+                        Some(outer) => {
+                            for row in t.rows {
+                                let line: Vec<String> = row.into_iter().flatten().collect();
+                                outer.cell.push_str(&line.join(" "));
+                                outer.cell.push('\n');
                             }
-                            None => out.push(Block::Table(t.rows)),
                         }
+                        None => out.push(Block::Table(t.rows)),
                     }
                 }
-                _ => {}
-            },
-            Token::Text(text) if in_text && skip == 0 => paragraph.push_str(text),
-            Token::Text(_) => {}
+            }
+            _ => {}
         }
     }
     out

@@ -96,6 +96,16 @@ impl<'a> Tokens<'a> {
         Tokens { rest: s, case: Case::Keep, unclosed: Vec::new() }
     }
 
+    /// The markup not read yet.
+    pub fn rest(&self) -> &'a str {
+        self.rest
+    }
+
+    /// Goes on from `rest`, a later part of the markup that a caller has read up to itself.
+    pub fn set_rest(&mut self, rest: &'a str) {
+        self.rest = rest;
+    }
+
     /// Passes over the content of the element `name` just started, up to and with its end tag
     /// `</name>`, without reading it: for elements whose content no reader looks at (Word's run
     /// properties). An element that never ends is read as usual.
@@ -127,6 +137,55 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
+        let case = self.case;
+        self.next_piece().map(|piece| piece.token(case))
+    }
+}
+
+/// A tag as written: its name neither lower-cased nor copied.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tag<'a> {
+    pub name: &'a str,
+    pub attrs: Attrs<'a>,
+    /// An end tag (`</name>`).
+    pub closing: bool,
+    pub self_closing: bool,
+}
+
+/// One piece of markup as written, what a [`Token`] is made of: a reader that looks at few tags
+/// and little text takes pieces, and decodes only the text it keeps.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Piece<'a> {
+    Tag(Tag<'a>),
+    /// Text with its entities still to decode.
+    Text(&'a str),
+    /// Text to take as it is (CDATA, a `<` that starts no tag).
+    Literal(&'a str),
+}
+
+impl<'a> Piece<'a> {
+    fn token(self, case: Case) -> Token<'a> {
+        match self {
+            Piece::Tag(tag) => {
+                let name = match case {
+                    Case::Fold => lowercase(tag.name),
+                    Case::Keep => Cow::Borrowed(tag.name),
+                };
+                if tag.closing {
+                    Token::End { name }
+                } else {
+                    Token::Start { name, attrs: tag.attrs, self_closing: tag.self_closing }
+                }
+            }
+            Piece::Text(text) => Token::Text(decode_entities(text)),
+            Piece::Literal(text) => Token::Text(Cow::Borrowed(text)),
+        }
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The next piece of markup: what [`Iterator::next`] turns into a token.
+    pub fn next_piece(&mut self) -> Option<Piece<'a>> {
         loop {
             let rest = self.rest;
             let bytes = rest.as_bytes();
@@ -136,7 +195,7 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(_) => {
                     let lt = find_byte(b'<', bytes).unwrap_or(bytes.len());
                     self.rest = &rest[lt..];
-                    return Some(Token::Text(decode_entities(&rest[..lt])));
+                    return Some(Piece::Text(&rest[..lt]));
                 }
             }
             if bytes.get(1) == Some(&b'!') {
@@ -145,7 +204,7 @@ impl<'a> Iterator for Tokens<'a> {
                 } else if let Some(after) = rest.strip_prefix("<![CDATA[") {
                     let end = after.find("]]>").unwrap_or(after.len());
                     self.rest = after.get(end + 3..).unwrap_or("");
-                    return Some(Token::Text(Cow::Borrowed(&after[..end])));
+                    return Some(Piece::Literal(&after[..end]));
                 } else {
                     self.rest = find_byte(b'>', bytes).map_or("", |end| &rest[end + 1..]);
                 }
@@ -155,66 +214,102 @@ impl<'a> Iterator for Tokens<'a> {
                 self.rest = find_byte(b'>', bytes).map_or("", |end| &rest[end + 1..]);
                 continue;
             }
-            let (token, end) = match plain_tag(rest, self.case) {
-                Some((token, end)) => (Some(token), end),
+            let (tag, end) = match plain_tag(rest) {
+                Some((tag, end)) => (Some(tag), end),
                 None => match tag_end(bytes, 1) {
                     None => {
                         self.rest = &rest[1..];
-                        return Some(Token::Text(Cow::Borrowed("<")));
+                        return Some(Piece::Literal("<"));
                     }
                     // A tag that never ends (an unclosed quote): the rest is text, as at the end of
                     // the file a browser drops it. Trying again at each later `<` would be quadratic.
                     Some(None) => {
                         self.rest = "";
-                        return Some(Token::Text(decode_entities(rest)));
+                        return Some(Piece::Text(rest));
                     }
-                    Some(Some(end)) => (parse_tag(&rest[1..end], self.case), end),
+                    Some(Some(end)) => (parse_tag(&rest[1..end]), end),
                 },
             };
             self.rest = &rest[end + 1..];
-            if let Some(Token::Start { name, self_closing: false, .. }) = &token {
-                if name == "script" || name == "style" {
-                    let close = format!("</{name}");
-                    let after = self.rest;
-                    let at = find_ci(after, &close).unwrap_or(after.len());
-                    let after = &after[at..];
-                    self.rest = find_byte(b'>', after.as_bytes()).map_or("", |e| &after[e + 1..]);
-                    continue;
-                }
+            let Some(tag) = tag else { continue };
+            if !tag.closing && !tag.self_closing && (self.is(tag.name, "script") || self.is(tag.name, "style")) {
+                let close = format!("</{}", tag.name);
+                let after = self.rest;
+                let at = find_ci(after, &close).unwrap_or(after.len());
+                let after = &after[at..];
+                self.rest = find_byte(b'>', after.as_bytes()).map_or("", |e| &after[e + 1..]);
+                continue;
             }
-            if token.is_some() {
-                return token;
-            }
+            return Some(Piece::Tag(tag));
+        }
+    }
+
+    /// Whether a tag's name as written is `name` (lower case) in this markup's case.
+    fn is(&self, written: &str, name: &str) -> bool {
+        match self.case {
+            Case::Fold => written.eq_ignore_ascii_case(name),
+            Case::Keep => written == name,
         }
     }
 }
 
+/// The plain tag at the start of `s` (see [`Plain`]) as a [`Tag`], and where its `>` is.
+fn plain_tag(s: &str) -> Option<(Tag<'_>, usize)> {
+    let plain = Plain::at(s, 0)?;
+    let tag =
+        Tag { name: &s[plain.name_start..plain.name_end], attrs: plain.attrs(s), closing: plain.closing, self_closing: plain.self_closing };
+    Some((tag, plain.end))
+}
+
 /// A tag with a plain ASCII name (`w:t`, `td`, `o:p`) ended by `>`, `/>` or white space and
-/// attributes, and where its `>` is: the common case, read without [`parse_tag`]'s trimming and
-/// searching. None for anything else, which the general path reads the same way it always has.
-fn plain_tag(s: &str, case: Case) -> Option<(Token<'_>, usize)> {
-    let b = s.as_bytes();
-    let closing = b.get(1) == Some(&b'/');
-    let start = 1 + usize::from(closing);
-    if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
-        return None;
-    }
-    let name_end = name_end_at(b, start + 1);
-    let (attrs, self_closing, end) = match b.get(name_end)? {
-        b'>' => ("", false, name_end),
-        b'/' if b.get(name_end + 1) == Some(&b'>') => ("", true, name_end + 1),
-        b' ' | b'\t' | b'\n' | b'\r' => {
-            let end = attributes_end(b, name_end)?;
-            let attrs = s[name_end..end].trim_end();
-            (attrs.trim_end_matches('/'), attrs.ends_with('/'), end)
+/// attributes, found by byte offsets: the common case, read without [`parse_tag`]'s trimming and
+/// searching. Anything else is left to the general path, which reads it the same way it always has.
+pub(crate) struct Plain {
+    pub closing: bool,
+    pub name_start: usize,
+    pub name_end: usize,
+    pub self_closing: bool,
+    /// Where the tag's `>` is.
+    pub end: usize,
+}
+
+impl Plain {
+    /// The plain tag whose `<` is at byte `at` of `s`, if it is one.
+    #[inline]
+    pub fn at(s: &str, at: usize) -> Option<Plain> {
+        let b = s.as_bytes();
+        let closing = b.get(at + 1) == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
         }
-        _ => return None,
-    };
-    let name = match case {
-        Case::Fold => lowercase(&s[start..name_end]),
-        Case::Keep => Cow::Borrowed(&s[start..name_end]),
-    };
-    Some((if closing { Token::End { name } } else { Token::Start { name, attrs: Attrs(attrs), self_closing } }, end))
+        let name_end = name_end_at(b, name_start + 1);
+        let (self_closing, end) = match b.get(name_end)? {
+            b'>' => (false, name_end),
+            b'/' if b.get(name_end + 1) == Some(&b'>') => (true, name_end + 1),
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                let end = attributes_end(b, name_end)?;
+                // Whether the attributes end with `/` after any white space: told by the last byte
+                // unless that is white space or not ASCII.
+                let self_closing = match b[end - 1] {
+                    b'/' => true,
+                    b'\t'..=b'\r' | b' ' | 0x80.. => s[name_end..end].trim_end().ends_with('/'),
+                    _ => false,
+                };
+                (self_closing, end)
+            }
+            _ => return None,
+        };
+        Some(Plain { closing, name_start, name_end, self_closing, end })
+    }
+
+    /// The tag's attributes in `s`, the markup it was found in.
+    pub fn attrs<'a>(&self, s: &'a str) -> Attrs<'a> {
+        if self.end <= self.name_end + 1 {
+            return Attrs("");
+        }
+        Attrs(s[self.name_end..self.end].trim_end().trim_end_matches('/'))
+    }
 }
 
 /// Whether a byte may be part of a plain name (of a tag or an attribute).
@@ -229,6 +324,7 @@ static NAME_BYTE: [bool; 256] = {
 };
 
 /// Where the plain name at `b[at..]` ends.
+#[inline]
 fn name_end_at(b: &[u8], at: usize) -> usize {
     let rest = b.get(at..).unwrap_or_default();
     at + rest.iter().position(|&c| !NAME_BYTE[usize::from(c)]).unwrap_or(rest.len())
@@ -311,7 +407,7 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn parse_tag(inner: &str, case: Case) -> Option<Token<'_>> {
+fn parse_tag(inner: &str) -> Option<Tag<'_>> {
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(rest) => (true, rest),
         None => (false, inner),
@@ -320,17 +416,10 @@ fn parse_tag(inner: &str, case: Case) -> Option<Token<'_>> {
     let self_closing = inner.ends_with('/');
     let inner = inner.trim_end_matches('/');
     let name_end = space_at(inner, false);
-    let name = match case {
-        Case::Fold => lowercase(&inner[..name_end]),
-        Case::Keep => Cow::Borrowed(&inner[..name_end]),
-    };
-    if name.is_empty() {
+    if name_end == 0 {
         return None;
     }
-    if closing {
-        return Some(Token::End { name });
-    }
-    Some(Token::Start { name, attrs: Attrs(&inner[name_end..]), self_closing })
+    Some(Tag { name: &inner[..name_end], attrs: Attrs(&inner[name_end..]), closing, self_closing })
 }
 
 /// `&amp;`, `&nbsp;`, `&#20013;`, `&#x4e2d;` and the few named entities Word and portals use.
