@@ -149,17 +149,17 @@ pub fn is_space(c: char) -> bool {
 /// on one line.
 pub fn push_collapsed(out: &mut String, s: &str) {
     out.reserve(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if matches!(c, ' ' | '\n' | '\r' | '\t') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
+    let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+    // Copied run by run: the white space is ASCII, so each run ends on a character boundary.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let run = rest.bytes().position(|b| is_space(&b)).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        let spaces = rest.as_bytes()[run..].iter().take_while(|b| is_space(b)).count();
+        if spaces > 0 {
+            out.push(' ');
         }
+        rest = &rest[run + spaces..];
     }
 }
 

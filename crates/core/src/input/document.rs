@@ -65,7 +65,17 @@ impl Rendered {
 /// Renders blocks: paragraphs as lines, tables as tab-separated rows (a merged-over slot as an
 /// empty cell, so later cells keep their place), with a blank line around each table.
 pub fn render(blocks: &[Block]) -> Rendered {
-    let mut out = Rendered::default();
+    // Room for all the text and its line breaks and tabs, so that it grows once or not at all.
+    let size: usize = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(text) => text.len() + 1,
+            Block::Table(rows) | Block::PagedTable { rows, .. } => {
+                2 + rows.iter().flatten().map(|cell| cell.as_ref().map_or(0, String::len) + 1).sum::<usize>()
+            }
+        })
+        .sum();
+    let mut out = Rendered { text: String::with_capacity(size), rows: Vec::new() };
     let mut line = 1;
     let mut table_no = 0;
     let push_line = |out: &mut Rendered, text: &str, line: &mut usize| {
@@ -91,20 +101,18 @@ pub fn render(blocks: &[Block]) -> Rendered {
                     if row.iter().all(|c| c.as_deref().is_none_or(|t| t.trim().is_empty())) {
                         continue;
                     }
-                    let start = out.text.len();
-                    let mut cells = Vec::new();
-                    let mut text = String::new();
+                    let mut cells = Vec::with_capacity(row.len());
                     for (i, cell) in row.iter().enumerate() {
                         if i > 0 {
-                            text.push('\t');
+                            out.text.push('\t');
                         }
-                        let s = start + text.len();
-                        crate::text::push_collapsed(&mut text, cell.as_deref().unwrap_or("").trim());
-                        cells.push((s, start + text.len()));
+                        let start = out.text.len();
+                        crate::text::push_collapsed(&mut out.text, cell.as_deref().unwrap_or("").trim());
+                        cells.push((start, out.text.len()));
                     }
                     let page = pages.and_then(|p| p.get(r).copied());
                     out.rows.push(RenderedRow { line, table: table_no, row: r + 1, page, cells });
-                    push_line(&mut out, &text, &mut line);
+                    push_line(&mut out, "", &mut line);
                 }
                 push_line(&mut out, "", &mut line);
             }

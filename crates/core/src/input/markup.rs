@@ -287,18 +287,23 @@ impl Plain {
         let (self_closing, end) = match b.get(name_end)? {
             b'>' => (false, name_end),
             b'/' if b.get(name_end + 1) == Some(&b'>') => (true, name_end + 1),
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                let end = attributes_end(b, name_end)?;
-                // Whether the attributes end with `/` after any white space: told by the last byte
-                // unless that is white space or not ASCII.
-                let self_closing = match b[end - 1] {
-                    b'/' => true,
-                    b'\t'..=b'\r' | b' ' | 0x80.. => s[name_end..end].trim_end().ends_with('/'),
-                    _ => false,
-                };
-                (self_closing, end)
-            }
+            b' ' | b'\t' | b'\n' | b'\r' => return Plain::with_attributes(s, closing, name_start, name_end),
             _ => return None,
+        };
+        Some(Plain { closing, name_start, name_end, self_closing, end })
+    }
+
+    /// A plain tag whose name is followed by white space and attributes.
+    #[inline(never)]
+    fn with_attributes(s: &str, closing: bool, name_start: usize, name_end: usize) -> Option<Plain> {
+        let b = s.as_bytes();
+        let end = attributes_end(b, name_end)?;
+        // Whether the attributes end with `/` after any white space: told by the last byte unless
+        // that is white space or not ASCII.
+        let self_closing = match b[end - 1] {
+            b'/' => true,
+            b'\t'..=b'\r' | b' ' | 0x80.. => s[name_end..end].trim_end().ends_with('/'),
+            _ => false,
         };
         Some(Plain { closing, name_start, name_end, self_closing, end })
     }
