@@ -56,7 +56,8 @@ pub struct RenderedRow {
 impl Rendered {
     /// The origin of text at byte `at` on `line`, when it is inside a rendered table cell.
     pub fn origin(&self, line: usize, at: usize) -> Option<Origin> {
-        let row = self.rows.iter().find(|r| r.line == line)?;
+        // Rows are rendered in line order.
+        let row = self.rows.get(self.rows.partition_point(|r| r.line < line)).filter(|r| r.line == line)?;
         let cell = row.cells.iter().position(|&(s, e)| s <= at && at <= e)?;
         Some(Origin { table: row.table, row: row.row, cell: cell + 1, page: row.page })
     }
@@ -65,17 +66,18 @@ impl Rendered {
 /// Renders blocks: paragraphs as lines, tables as tab-separated rows (a merged-over slot as an
 /// empty cell, so later cells keep their place), with a blank line around each table.
 pub fn render(blocks: &[Block]) -> Rendered {
-    // Room for all the text and its line breaks and tabs, so that it grows once or not at all.
-    let size: usize = blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(text) => text.len() + 1,
+    // Room for all the text with its line breaks and tabs, and for all the rows, so that neither grows.
+    let (mut size, mut row_count) = (0, 0);
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) => size += text.len() + 1,
             Block::Table(rows) | Block::PagedTable { rows, .. } => {
-                2 + rows.iter().flatten().map(|cell| cell.as_ref().map_or(0, String::len) + 1).sum::<usize>()
+                size += 2 + rows.iter().flatten().map(|cell| cell.as_ref().map_or(0, String::len) + 1).sum::<usize>();
+                row_count += rows.len();
             }
-        })
-        .sum();
-    let mut out = Rendered { text: String::with_capacity(size), rows: Vec::new() };
+        }
+    }
+    let mut out = Rendered { text: String::with_capacity(size), rows: Vec::with_capacity(row_count) };
     let mut line = 1;
     let mut table_no = 0;
     let push_line = |out: &mut Rendered, text: &str, line: &mut usize| {

@@ -62,6 +62,7 @@ enum Element {
 }
 
 impl Element {
+    #[inline]
     fn named(name: &[u8]) -> Element {
         match name {
             b"w:p" => Element::Paragraph,
@@ -237,7 +238,9 @@ pub fn blocks(xml: &str) -> Vec<Block> {
             }
             Element::Row => {
                 if let Some(t) = tables.last_mut() {
-                    let row = std::mem::take(&mut t.row);
+                    // The next row starts with room for as many cells as this one.
+                    let next = Vec::with_capacity(t.row.len());
+                    let row = std::mem::replace(&mut t.row, next);
                     t.rows.push(row);
                 }
             }

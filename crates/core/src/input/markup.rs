@@ -330,9 +330,11 @@ static NAME_BYTE: [bool; 256] = {
 
 /// Where the plain name at `b[at..]` ends.
 #[inline]
-fn name_end_at(b: &[u8], at: usize) -> usize {
-    let rest = b.get(at..).unwrap_or_default();
-    at + rest.iter().position(|&c| !NAME_BYTE[usize::from(c)]).unwrap_or(rest.len())
+fn name_end_at(b: &[u8], mut at: usize) -> usize {
+    while b.get(at).is_some_and(|&c| NAME_BYTE[usize::from(c)]) {
+        at += 1;
+    }
+    at
 }
 
 /// The `>` ending a tag whose attributes start at `b[at]`, read as XML writes them (`name="value"`,

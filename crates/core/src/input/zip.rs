@@ -89,7 +89,8 @@ fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipErro
 fn inflate_recorded(data: &[u8], size: usize) -> Option<Vec<u8>> {
     use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
     let mut out = vec![0; size];
-    let mut state = Box::<DecompressorOxide>::default();
+    // On the stack: boxed, its 11 KB of tables were zeroed on the heap and then copied there.
+    let mut state = DecompressorOxide::new();
     let (status, _, written) = decompress(&mut state, data, &mut out, 0, inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF);
     (status == TINFLStatus::Done).then(|| {
         out.truncate(written);
