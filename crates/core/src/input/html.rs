@@ -262,8 +262,10 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
                 }
             }
             let Some(cell) = next.next() else { break };
-            let attr = |k: &str| nodes[cell].attrs.get(k).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200);
-            let (rowspan, colspan) = (attr("rowspan"), attr("colspan"));
+            let [rowspan, colspan] = nodes[cell]
+                .attrs
+                .get_each(["rowspan", "colspan"])
+                .map(|v| v.and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200));
             let mut text = String::new();
             cell_text(nodes, cell, &mut text);
             row.push(Some(text.trim().to_owned()));

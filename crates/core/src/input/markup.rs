@@ -42,6 +42,23 @@ impl<'a> Attrs<'a> {
         self.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| decode_entities(v))
     }
 
+    /// The values of the first attributes named each of `keys`, as [`Attrs::get`] finds them, in
+    /// one pass over the attributes.
+    pub fn get_each<const N: usize>(&self, keys: [&str; N]) -> [Option<Cow<'a, str>>; N] {
+        let mut found: [Option<&'a str>; N] = [None; N];
+        for (k, v) in self.iter() {
+            for (key, value) in keys.iter().zip(&mut found) {
+                if value.is_none() && k.eq_ignore_ascii_case(key) {
+                    *value = Some(v);
+                }
+            }
+            if found.iter().all(Option::is_some) {
+                break;
+            }
+        }
+        found.map(|v| v.map(decode_entities))
+    }
+
     /// Each attribute's name and raw value, in order.
     fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
         let mut s = self.0;
@@ -431,7 +448,7 @@ fn parse_tag(inner: &str) -> Option<Tag<'_>> {
 
 /// `&amp;`, `&nbsp;`, `&#20013;`, `&#x4e2d;` and the few named entities Word and portals use.
 pub fn decode_entities(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    if find_byte(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -556,5 +573,6 @@ mod tests {
         assert_eq!(attrs.get("b"), Some("x y".into()));
         assert_eq!(attrs.get("c"), Some("".into()));
         assert_eq!(attrs.get("d"), None);
+        assert_eq!(attrs.get_each(["c", "d", "b"]), [Some("".into()), None, Some("x y".into())]);
     }
 }
