@@ -20,7 +20,41 @@ pub fn looks_like_html(text: &str) -> bool {
 struct Node<'a> {
     tag: Cow<'a, str>,
     attrs: Attrs<'a>,
-    children: Vec<Child<'a>>,
+    /// Its first and last child in [`Tree::children`] ([`NONE`] when it has none).
+    first: usize,
+    last: usize,
+}
+
+/// No child.
+const NONE: usize = usize::MAX;
+
+/// The elements of a page, node 0 the root, and their children in one list, each child linked to
+/// its next sibling: no vector per element.
+struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
+    children: Vec<(Child<'a>, usize)>,
+}
+
+impl<'a> Tree<'a> {
+    fn push_child(&mut self, parent: usize, child: Child<'a>) {
+        let link = self.children.len();
+        self.children.push((child, NONE));
+        match self.nodes[parent].last {
+            NONE => self.nodes[parent].first = link,
+            last => self.children[last].1 = link,
+        }
+        self.nodes[parent].last = link;
+    }
+
+    /// The children of node `id`, in order.
+    fn children(&self, id: usize) -> impl Iterator<Item = &Child<'a>> + '_ {
+        let mut at = self.nodes[id].first;
+        std::iter::from_fn(move || {
+            let (child, next) = self.children.get(at)?;
+            at = *next;
+            Some(child)
+        })
+    }
 }
 
 enum Child<'a> {
@@ -76,8 +110,9 @@ fn is_chrome(tag: &str) -> bool {
 }
 
 /// Parses tolerant HTML into an arena of nodes; node 0 is the root.
-fn tree(html: &str) -> Vec<Node<'_>> {
-    let mut nodes = vec![Node { tag: "#root".into(), attrs: Attrs::default(), children: Vec::new() }];
+fn tree(html: &str) -> Tree<'_> {
+    let root = Node { tag: "#root".into(), attrs: Attrs::default(), first: NONE, last: NONE };
+    let mut tree = Tree { nodes: vec![root], children: Vec::new() };
     let mut stack = vec![0usize];
     for token in Tokens::html(html) {
         match token {
@@ -91,6 +126,7 @@ fn tree(html: &str) -> Vec<Node<'_>> {
                     "li" => (&["li"], &["ul", "ol"]),
                     _ => (&[], &[]),
                 };
+                let nodes = &tree.nodes;
                 if !closes.is_empty() {
                     let boundary = stack.iter().rposition(|&n| within.contains(&nodes[n].tag.as_ref())).map_or(1, |b| b + 1);
                     if let Some(pos) = stack.iter().skip(boundary).position(|&n| closes.contains(&nodes[n].tag.as_ref())) {
@@ -99,14 +135,15 @@ fn tree(html: &str) -> Vec<Node<'_>> {
                 }
                 let id = nodes.len();
                 let parent = *stack.last().unwrap_or(&0);
-                nodes.push(Node { tag: name.clone(), attrs, children: Vec::new() });
-                nodes[parent].children.push(Child::Node(id));
-                if !self_closing && !is_void(&name) && stack.len() < 256 {
+                let void = self_closing || is_void(&name);
+                tree.nodes.push(Node { tag: name, attrs, first: NONE, last: NONE });
+                tree.push_child(parent, Child::Node(id));
+                if !void && stack.len() < 256 {
                     stack.push(id);
                 }
             }
             Token::End { name } => {
-                if let Some(pos) = stack.iter().rposition(|&n| nodes[n].tag == name) {
+                if let Some(pos) = stack.iter().rposition(|&n| tree.nodes[n].tag == name) {
                     if pos > 0 {
                         stack.truncate(pos);
                     }
@@ -114,20 +151,20 @@ fn tree(html: &str) -> Vec<Node<'_>> {
             }
             Token::Text(text) => {
                 let parent = *stack.last().unwrap_or(&0);
-                nodes[parent].children.push(Child::Text(text));
+                tree.push_child(parent, Child::Text(text));
             }
         }
     }
-    nodes
+    tree
 }
 
 /// The blocks of the report in an HTML page.
 pub fn read(html: &str) -> Vec<Block> {
-    let nodes = tree(html);
-    let root = content_root(&nodes);
+    let tree = tree(html);
+    let root = content_root(&tree);
     let mut out = Vec::new();
     let mut paragraph = String::new();
-    walk(&nodes, root, &mut out, &mut paragraph);
+    walk(&tree, root, &mut out, &mut paragraph);
     flush(&mut out, &mut paragraph);
     out
 }
@@ -141,7 +178,8 @@ const EDGE: usize = 16;
 /// The deepest element holding all of the page's tables and the report's first section heading:
 /// the report without the portal's menus, sidebars and footers. Each element's text is seen once
 /// and passed up only by its ends, so deep nesting costs no more than the text itself.
-fn content_root(nodes: &[Node]) -> usize {
+fn content_root(tree: &Tree) -> usize {
+    let nodes = &tree.nodes;
     // Per element: its text's skeleton, cut to its ends (joined by NUL) when long; holds a marker.
     let mut ends = vec![String::new(); nodes.len()];
     let mut marked = vec![false; nodes.len()];
@@ -149,7 +187,7 @@ fn content_root(nodes: &[Node]) -> usize {
     for id in (0..nodes.len()).rev() {
         let mut text = String::new();
         let mut count = usize::from(nodes[id].tag == "table");
-        for child in &nodes[id].children {
+        for child in tree.children(id) {
             match child {
                 Child::Text(t) => text.extend(crate::text::skeleton_chars(t)),
                 Child::Node(c) if !is_chrome(&nodes[*c].tag) => {
@@ -187,25 +225,25 @@ fn flush(out: &mut Vec<Block>, paragraph: &mut String) {
     }
 }
 
-fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String) {
-    let node = &nodes[id];
+fn walk(tree: &Tree, id: usize, out: &mut Vec<Block>, paragraph: &mut String) {
+    let node = &tree.nodes[id];
     let tag = node.tag.as_ref();
     if is_chrome(tag) {
         return;
     }
     if tag == "table" {
         flush(out, paragraph);
-        out.push(Block::Table(grid(nodes, id)));
+        out.push(Block::Table(grid(tree, id)));
         return;
     }
     let block = is_block(tag);
     if block {
         flush(out, paragraph);
     }
-    for child in &node.children {
+    for child in tree.children(id) {
         match child {
             Child::Text(t) => push_collapsed(paragraph, t),
-            Child::Node(c) => walk(nodes, *c, out, paragraph),
+            Child::Node(c) => walk(tree, *c, out, paragraph),
         }
     }
     if block {
@@ -214,17 +252,17 @@ fn walk(nodes: &[Node], id: usize, out: &mut Vec<Block>, paragraph: &mut String)
 }
 
 /// The text of a cell: `<br>` and block boundaries become line breaks.
-fn cell_text(nodes: &[Node], id: usize, out: &mut String) {
-    for child in &nodes[id].children {
+fn cell_text(tree: &Tree, id: usize, out: &mut String) {
+    for child in tree.children(id) {
         match child {
             Child::Text(t) => push_collapsed(out, t),
             Child::Node(c) => {
-                let tag = nodes[*c].tag.as_ref();
+                let tag = tree.nodes[*c].tag.as_ref();
                 let block = is_block(tag) || tag == "td" || tag == "th";
                 if block && !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
-                cell_text(nodes, *c, out);
+                cell_text(tree, *c, out);
             }
         }
     }
@@ -233,11 +271,12 @@ fn cell_text(nodes: &[Node], id: usize, out: &mut String) {
 /// The rows of a table: one entry per cell, `None` where a cell from a row above (rowspan) covers it.
 /// Covered slots are at most as many as the table's own cells (a real table has far fewer), so a
 /// page of `rowspan`s cannot grow the grid beyond its own size.
-fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
+fn grid(tree: &Tree, table: usize) -> Vec<Vec<Option<String>>> {
+    let nodes = &tree.nodes;
     let mut rows_nodes = Vec::new();
-    collect_rows(nodes, table, &mut rows_nodes);
+    collect_rows(tree, table, &mut rows_nodes);
     let cells_of = |tr: usize| {
-        nodes[tr].children.iter().filter_map(|c| match c {
+        tree.children(tr).filter_map(|c| match c {
             Child::Node(n) if matches!(nodes[*n].tag.as_ref(), "td" | "th") => Some(*n),
             _ => None,
         })
@@ -267,7 +306,7 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
                 .get_each(["rowspan", "colspan"])
                 .map(|v| v.and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200));
             let mut text = String::new();
-            cell_text(nodes, cell, &mut text);
+            cell_text(tree, cell, &mut text);
             row.push(Some(text.trim().to_owned()));
             if rowspan > 1 {
                 covering.insert(col, (colspan, r + rowspan - 1));
@@ -279,12 +318,12 @@ fn grid(nodes: &[Node], table: usize) -> Vec<Vec<Option<String>>> {
     rows
 }
 
-fn collect_rows(nodes: &[Node], id: usize, out: &mut Vec<usize>) {
-    for child in &nodes[id].children {
+fn collect_rows(tree: &Tree, id: usize, out: &mut Vec<usize>) {
+    for child in tree.children(id) {
         if let Child::Node(c) = child {
-            match nodes[*c].tag.as_ref() {
+            match tree.nodes[*c].tag.as_ref() {
                 "tr" => out.push(*c),
-                "thead" | "tbody" | "tfoot" => collect_rows(nodes, *c, out),
+                "thead" | "tbody" | "tfoot" => collect_rows(tree, *c, out),
                 _ => {}
             }
         }
