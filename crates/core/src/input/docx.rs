@@ -21,13 +21,15 @@ pub fn is_docx(bytes: &[u8]) -> bool {
 
 /// The blocks of a .docx file.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, DocxError> {
-    let xml = zip::read(bytes, "word/document.xml").map_err(|e| match e {
+    // Valid UTF-8 (as Word writes it) is read where it was inflated, without the copy of a lossy reading.
+    zip::read_with(bytes, "word/document.xml", |xml| match std::str::from_utf8(xml) {
+        Ok(xml) => blocks(xml),
+        Err(_) => blocks(&String::from_utf8_lossy(xml)),
+    })
+    .map_err(|e| match e {
         ZipError::Missing => DocxError::NotWord,
         e => DocxError::Zip(e),
-    })?;
-    // Valid UTF-8 (as Word writes it) is taken as it is, without the copy of a lossy reading.
-    let xml = String::from_utf8(xml).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(blocks(&xml))
+    })
 }
 
 /// A table being read: its rows, the current row and cell.
@@ -64,17 +66,19 @@ enum Element {
 impl Element {
     #[inline]
     fn named(name: &[u8]) -> Element {
+        // Most names are `w:` and one to three letters: those are told by their last bytes.
         match name {
-            b"w:p" => Element::Paragraph,
-            b"w:t" => Element::Text,
-            b"w:tab" => Element::Tab,
-            b"w:br" | b"w:cr" => Element::Break,
-            b"w:tbl" => Element::Table,
-            b"w:tr" => Element::Row,
-            b"w:tc" => Element::Cell,
+            [b'w', b':', b'p'] => Element::Paragraph,
+            [b'w', b':', b't'] => Element::Text,
+            [b'w', b':', b't', b'r'] => Element::Row,
+            [b'w', b':', b't', b'c'] => Element::Cell,
+            [b'w', b':', b'b' | b'c', b'r'] => Element::Break,
+            [b'w', b':', b't', b'a', b'b'] => Element::Tab,
+            [b'w', b':', b't', b'b', b'l'] => Element::Table,
+            [b'w', b':', b'r', b'P', b'r'] => Element::RunProperties,
+            [b'w', b':', b'p', b'P', b'r'] => Element::ParagraphProperties,
+            [_, _] | [_, _, _] | [_, _, _, _] => Element::Other,
             b"w:vMerge" => Element::VMerge,
-            b"w:rPr" => Element::RunProperties,
-            b"w:pPr" => Element::ParagraphProperties,
             b"w:txbxContent" | b"w:del" | b"w:instrText" | b"w:delText" | b"mc:Fallback" => Element::Hidden,
             b"script" | b"style" => Element::Script,
             _ => Element::Other,

@@ -38,11 +38,46 @@ pub fn names(bytes: &[u8]) -> Result<Vec<String>, ZipError> {
 
 /// The unpacked content of the entry called `name` (at most [`MAX_ENTRY_BYTES`]).
 pub fn read(bytes: &[u8], name: &str) -> Result<Vec<u8>, ZipError> {
+    read_with(bytes, name, <[u8]>::to_vec)
+}
+
+/// Largest buffer [`read_with`] keeps for the next call.
+const KEPT_BYTES: usize = 4 * 1024 * 1024;
+
+std::thread_local! {
+    /// Where [`read_with`] inflates: kept from one call to the next, so that reading one document
+    /// after another neither allocates nor zeroes a new buffer for each.
+    static INFLATED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The unpacked content of the entry called `name`, as [`read`] gives it, handed to `use_it`
+/// without being copied out of the buffer it was inflated into.
+pub fn read_with<T>(bytes: &[u8], name: &str, use_it: impl FnOnce(&[u8]) -> T) -> Result<T, ZipError> {
     let entry = central_directory(bytes)?.into_iter().find(|e| e.name == name).ok_or(ZipError::Missing)?;
     if entry.size > MAX_ENTRY_BYTES {
         return Err(ZipError::TooLarge);
     }
-    inflate(bytes, &entry, MAX_ENTRY_BYTES)
+    if entry.method != 8 {
+        return inflate(bytes, &entry, MAX_ENTRY_BYTES).map(|data| use_it(&data));
+    }
+    let data = packed(bytes, &entry)?;
+    INFLATED.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            if buffer.len() < entry.size {
+                buffer.resize(entry.size, 0);
+            }
+            let read = match inflate_into(data, &mut buffer[..entry.size]) {
+                Some(written) => Ok(use_it(&buffer[..written])),
+                None => inflate(bytes, &entry, MAX_ENTRY_BYTES).map(|data| use_it(&data)),
+            };
+            if buffer.len() > KEPT_BYTES {
+                *buffer = Vec::new();
+            }
+            read
+        }
+        // In use further up (by a caller of `use_it`): a buffer of its own.
+        Err(_) => inflate(bytes, &entry, MAX_ENTRY_BYTES).map(|data| use_it(&data)),
+    })
 }
 
 /// The unpacked content of `entry` (one of [`entries`]), which must be exactly the size the
@@ -57,7 +92,8 @@ pub fn read_entry(bytes: &[u8], entry: &Entry) -> Result<Vec<u8>, ZipError> {
     }
 }
 
-fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
+/// The packed data of `entry`, after its local header.
+fn packed<'b>(bytes: &'b [u8], entry: &Entry) -> Result<&'b [u8], ZipError> {
     if entry.is_encrypted() {
         return Err(ZipError::Encrypted);
     }
@@ -67,7 +103,11 @@ fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipErro
     }
     let start =
         local + 30 + u16_at(bytes, local + 26).ok_or(ZipError::Malformed)? + u16_at(bytes, local + 28).ok_or(ZipError::Malformed)?;
-    let data = bytes.get(start..start.checked_add(entry.compressed).ok_or(ZipError::Malformed)?).ok_or(ZipError::Malformed)?;
+    bytes.get(start..start.checked_add(entry.compressed).ok_or(ZipError::Malformed)?).ok_or(ZipError::Malformed)
+}
+
+fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
+    let data = packed(bytes, entry)?;
     match entry.method {
         0 if data.len() > limit => Err(ZipError::TooLarge),
         0 => Ok(data.to_vec()),
@@ -87,15 +127,20 @@ fn inflate(bytes: &[u8], entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipErro
 /// Deflated `data` unpacked into a buffer of the size the archive records, in one go: None when
 /// it does not fit (a wrong size) or is damaged, for the growing, checked reading to handle.
 fn inflate_recorded(data: &[u8], size: usize) -> Option<Vec<u8>> {
-    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
     let mut out = vec![0; size];
+    let written = inflate_into(data, &mut out)?;
+    out.truncate(written);
+    Some(out)
+}
+
+/// Deflated `data` unpacked into `out` in one go: how many bytes it fills, or None when it does
+/// not fit or is damaged.
+fn inflate_into(data: &[u8], out: &mut [u8]) -> Option<usize> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
     // On the stack: boxed, its 11 KB of tables were zeroed on the heap and then copied there.
     let mut state = DecompressorOxide::new();
-    let (status, _, written) = decompress(&mut state, data, &mut out, 0, inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF);
-    (status == TINFLStatus::Done).then(|| {
-        out.truncate(written);
-        out
-    })
+    let (status, _, written) = decompress(&mut state, data, out, 0, inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF);
+    (status == TINFLStatus::Done).then_some(written)
 }
 
 /// One entry of the central directory.
@@ -268,6 +313,17 @@ pub mod tests {
         let cd = zip.windows(4).rposition(|w| w == 0x0201_4b50u32.to_le_bytes()).unwrap();
         zip[cd + 10] = 8;
         assert_eq!(read(&zip, "word/document.xml"), Err(ZipError::TooLarge));
+    }
+
+    #[test]
+    fn the_kept_buffer_gives_only_the_entry_read() {
+        let long = "年度报告".repeat(200);
+        let zip = build(&[TestEntry::deflated("a.txt", long.as_bytes()), TestEntry::deflated("b.txt", b"short")]);
+        assert_eq!(read_with(&zip, "a.txt", <[u8]>::to_vec).unwrap(), long.as_bytes());
+        assert_eq!(read_with(&zip, "b.txt", <[u8]>::to_vec).unwrap(), b"short");
+        // Read while the buffer is in use: into a buffer of its own.
+        let nested = read_with(&zip, "a.txt", |a| (a.len(), read(&zip, "b.txt").unwrap()));
+        assert_eq!(nested.unwrap(), (long.len(), b"short".to_vec()));
     }
 
     #[test]
