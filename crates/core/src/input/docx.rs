@@ -2,7 +2,7 @@
 //! (`w:gridSpan`, `w:vMerge`) laid out on the grid, text boxes, deleted text and field codes left out.
 
 use crate::input::document::Block;
-use crate::input::markup::{self, decode_entities, Attrs, Plain, Tokens};
+use crate::input::markup::{self, after_end_tag, decode_entities, Attrs, Plain, Tokens};
 use crate::input::zip::{self, ZipError};
 use crate::words::find_byte;
 
@@ -104,13 +104,15 @@ struct Scanner<'a> {
     xml: &'a str,
     /// Where reading goes on.
     at: usize,
-    /// The general tokenizer, for what is not a plain tag or text, and for passing over elements.
+    /// The general tokenizer, for what is not a plain tag or text.
     tokens: Tokens<'a>,
+    /// Run and paragraph properties found without an end tag: there is none later either.
+    unclosed: [bool; 2],
 }
 
 impl<'a> Scanner<'a> {
     fn new(xml: &'a str) -> Self {
-        Scanner { xml, at: 0, tokens: Tokens::xml(xml) }
+        Scanner { xml, at: 0, tokens: Tokens::xml(xml), unclosed: [false; 2] }
     }
 
     fn next(&mut self) -> Option<Piece<'a>> {
@@ -158,11 +160,17 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// Passes over the content of the element `name` just started ([`Tokens::skip_element`]).
-    fn skip_element(&mut self, name: &'static str) {
-        self.tokens.set_rest(&self.xml[self.at..]);
-        self.tokens.skip_element(name);
-        self.at = self.xml.len() - self.tokens.rest().len();
+    /// Passes over the content of the run or paragraph properties just started, up to and with
+    /// their end tag, as [`Tokens::skip_element`] does: properties that never end are read as usual.
+    fn skip_properties(&mut self, paragraph: bool) {
+        let (name, unclosed) = if paragraph { ("w:pPr", &mut self.unclosed[1]) } else { ("w:rPr", &mut self.unclosed[0]) };
+        if *unclosed {
+            return;
+        }
+        match after_end_tag(&self.xml.as_bytes()[self.at..], name) {
+            Some(end) => self.at += end,
+            None => *unclosed = true,
+        }
     }
 }
 
@@ -189,8 +197,8 @@ pub fn blocks(xml: &str) -> Vec<Block> {
         };
         if !closing {
             match element {
-                Element::RunProperties if !self_closing => scanner.skip_element("w:rPr"),
-                Element::ParagraphProperties if !self_closing => scanner.skip_element("w:pPr"),
+                Element::RunProperties if !self_closing => scanner.skip_properties(false),
+                Element::ParagraphProperties if !self_closing => scanner.skip_properties(true),
                 Element::Hidden if !self_closing => skip += 1,
                 _ if skip > 0 => {}
                 Element::Text => in_text = !self_closing,

@@ -130,17 +130,10 @@ impl<'a> Tokens<'a> {
         if self.unclosed.contains(&name) {
             return;
         }
-        let bytes = self.rest.as_bytes();
-        let mut at = 0;
-        while let Some(lt) = find_byte(b'<', &bytes[at..]) {
-            at += lt + 1;
-            let Some(tag) = bytes[at..].strip_prefix(b"/") else { continue };
-            if tag.strip_prefix(name.as_bytes()).is_some_and(|after| after.first() == Some(&b'>')) {
-                self.rest = &self.rest[at + 1 + name.len() + 1..];
-                return;
-            }
+        match after_end_tag(self.rest.as_bytes(), name) {
+            Some(end) => self.rest = &self.rest[end..],
+            None => self.unclosed.push(name),
         }
-        self.unclosed.push(name);
     }
 }
 
@@ -332,6 +325,19 @@ impl Plain {
         }
         Attrs(s[self.name_end..self.end].trim_end().trim_end_matches('/'))
     }
+}
+
+/// Where the first end tag `</name>` in `bytes` ends: the bytes are searched as they are, without
+/// reading comments or quoted values.
+pub(crate) fn after_end_tag(bytes: &[u8], name: &str) -> Option<usize> {
+    let mut at = 0;
+    while let Some(lt) = find_byte(b'<', &bytes[at..]) {
+        at += lt + 1;
+        if bytes.get(at) == Some(&b'/') && bytes[at + 1..].starts_with(name.as_bytes()) && bytes.get(at + 1 + name.len()) == Some(&b'>') {
+            return Some(at + name.len() + 2);
+        }
+    }
+    None
 }
 
 /// Whether a byte may be part of a plain name (of a tag or an attribute).
