@@ -124,6 +124,12 @@ impl<'a> Scanner<'a> {
                 self.at = lt;
                 return Some(Piece::Text(&self.xml[at..lt]));
             }
+            // Many writers give each run's text this start tag: taken whole.
+            const PRESERVED_TEXT: &[u8] = b"<w:t xml:space=\"preserve\">";
+            if b.get(at + 4) == Some(&b' ') && b[at..].starts_with(PRESERVED_TEXT) {
+                self.at = at + PRESERVED_TEXT.len();
+                return Some(Piece::Tag { element: Element::Text, closing: false, self_closing: false, attrs: Attrs::default() });
+            }
             let piece = match Plain::at(self.xml, at) {
                 Some(plain) => {
                     let element = Element::named(&b[plain.name_start..plain.name_end]);
