@@ -22,7 +22,7 @@ pub fn is_docx(bytes: &[u8]) -> bool {
 /// The blocks of a .docx file.
 pub fn read(bytes: &[u8]) -> Result<Vec<Block>, DocxError> {
     // Valid UTF-8 (as Word writes it) is read where it was inflated, without the copy of a lossy reading.
-    zip::read_with(bytes, "word/document.xml", |xml| match std::str::from_utf8(xml) {
+    zip::read_with(bytes, "word/document.xml", |xml| match simdutf8::basic::from_utf8(xml) {
         Ok(xml) => blocks(xml),
         Err(_) => blocks(&String::from_utf8_lossy(xml)),
     })
