@@ -4,11 +4,19 @@
 # runs it under `valgrind --tool=callgrind` once with 1 run and once with 1 + N runs (default 10);
 # the difference divided by N is one parse + check, without start-up and reading the file.
 # Prints one line per file: name, instructions. Usage: bash scripts/bench-instructions.sh [N] [FILES...]
+# With OPT_LEVEL=z the program is built as the page's wasm is (opt-level "z", fat LTO, one codegen
+# unit; in its own target folder): natively, but with the page's inlining, whose missed calls
+# (iterator steps, `RangeInclusive::contains`, closures) show there as they do in the browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10}
 shift || true
 TARGET=${CARGO_TARGET_DIR:-target}
+if [ -n "${OPT_LEVEL:-}" ]; then
+  export CARGO_PROFILE_BENCH_OPT_LEVEL=$OPT_LEVEL CARGO_PROFILE_BENCH_LTO=true CARGO_PROFILE_BENCH_CODEGEN_UNITS=1
+  TARGET="$TARGET/opt-level-$OPT_LEVEL"
+  export CARGO_TARGET_DIR=$TARGET
+fi
 cargo build --profile bench -q -p nianbao-core --example phases
 PHASES="$TARGET/release/examples/phases"
 [ -x "$TARGET/bench/examples/phases" ] && PHASES="$TARGET/bench/examples/phases"
