@@ -28,8 +28,8 @@ pub fn write(entries: &[Entry], format: Format, single: bool, out: &mut dyn Writ
         Format::Text => batch_text(entries),
         Format::Json if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(|r| r.to_json() + "\n").collect(),
         // serde_json's compact array of the entries.
-        Format::Json => return stream_json(entries, b"[", b",", b"]\n", out).map_err(Failure::Write),
-        Format::Ndjson => return stream_json(entries, b"", b"\n", b"\n", out).map_err(Failure::Write),
+        Format::Json => return stream_json(entries, [b"[", b",", b"", b"]\n"], out).map_err(Failure::Write),
+        Format::Ndjson => return stream_json(entries, [b"", b"", b"\n", b""], out).map_err(Failure::Write),
         Format::Csv => sheet::csv(&sheet::summary(entries)),
         Format::Xlsx => {
             let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
@@ -40,9 +40,10 @@ pub fn write(entries: &[Entry], format: Format, single: bool, out: &mut dyn Writ
     out.write_all(text.as_bytes()).map_err(Failure::Write)
 }
 
-/// Writes `open`, the entries' JSON separated by `between`, and `close`, [`JSON_CHUNK`] entries
-/// at a time.
-fn stream_json(entries: &[Entry], open: &[u8], between: &[u8], close: &[u8], out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes the entries' JSON framed by `[open, between, after_each, close]`: `open`, each entry's
+/// JSON followed by `after_each` and separated by `between`, then `close`; [`JSON_CHUNK`]
+/// entries at a time.
+fn stream_json(entries: &[Entry], [open, between, after_each, close]: [&[u8]; 4], out: &mut dyn Write) -> std::io::Result<()> {
     let mut chunk_bytes = open.to_vec();
     for (n, chunk) in entries.chunks(JSON_CHUNK).enumerate() {
         let rendered: Vec<Vec<u8>> = chunk.par_iter().map(Entry::json_bytes).collect();
@@ -51,6 +52,7 @@ fn stream_json(entries: &[Entry], open: &[u8], between: &[u8], close: &[u8], out
                 chunk_bytes.extend_from_slice(between);
             }
             chunk_bytes.extend_from_slice(json);
+            chunk_bytes.extend_from_slice(after_each);
         }
         out.write_all(&chunk_bytes)?;
         chunk_bytes.clear();
