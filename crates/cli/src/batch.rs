@@ -45,9 +45,8 @@ fn walk(dir: &Path, found: &mut Vec<Found>) {
         // The listing tells a file's kind without asking the file system again. Symbolic links
         // to folders are not followed (they could loop); one to a file is taken.
         let (is_dir, is_file) = match kind {
-            Ok(kind) if kind.is_symlink() => (false, path.is_file()),
-            Ok(kind) => (kind.is_dir(), kind.is_file()),
-            Err(_) => (false, path.is_file()),
+            Ok(kind) if !kind.is_symlink() => (kind.is_dir(), kind.is_file()),
+            _ => (false, path.is_file()),
         };
         if is_dir {
             walk(&path, found);

@@ -219,6 +219,12 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// The characters of `s` from byte `from` on, folded ([`fold_char`]), each with the byte after it
+/// in `s`: for matching folded words while knowing where they end in the text as written.
+pub fn folded_from(s: &str, from: usize) -> impl Iterator<Item = (usize, char)> + Clone + '_ {
+    s[from..].char_indices().map(move |(i, c)| (from + i + c.len_utf8(), fold_char(c)))
+}
+
 /// The skeleton of a label: folded, with only ideographs, digits and letters kept (no spaces,
 /// punctuation, brackets or quotes), so `（二）部分公开` and `(二) 部 分 公 開` compare equal.
 pub fn skeleton(s: &str) -> String {

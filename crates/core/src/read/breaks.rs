@@ -5,7 +5,7 @@
 
 use crate::read::sections::{is_title_end, TITLES};
 use crate::schema::{rows, TableKey};
-use crate::text::{fold_char, is_skeleton_char, Source};
+use crate::text::{fold_char, folded_from, is_skeleton_char, Source};
 
 /// A line at least this long (in chars) is looked into.
 const LONG_LINE: usize = 300;
@@ -127,7 +127,7 @@ fn breaks(line: &str) -> Vec<usize> {
 /// Where `word` (a skeleton) ends in the line when the line's skeleton from byte `at` starts with
 /// it; the same as finding it in [`Folded`], without folding the whole line.
 fn skeleton_match(line: &str, at: usize, word: &str) -> Option<usize> {
-    let mut chars = line[at..].char_indices().map(|(i, c)| (at + i + c.len_utf8(), fold_char(c)));
+    let mut chars = folded_from(line, at);
     let mut end = at;
     for w in word.chars() {
         let (after, _) = chars.by_ref().find(|(_, c)| is_skeleton_char(*c)).filter(|(_, c)| c.to_ascii_lowercase() == w)?;

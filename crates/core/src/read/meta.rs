@@ -1,7 +1,7 @@
 //! Report metadata from the title and preface: the organ, the report year, and the publication
 //! date when the text states one (`发布时间:2021-01-18`, or the date under the closing signature).
 
-use crate::text::{fold_char, is_ideograph, is_space, skeleton, Source};
+use crate::text::{folded_from, is_ideograph, is_space, skeleton, Source};
 use serde::Serialize;
 
 /// A calendar date stated in the report, with where it came from.
@@ -206,10 +206,8 @@ fn header_date(line: &str) -> Option<String> {
     // The keys after their 发, which none of them holds again (so a key is found at the first 发
     // followed by the rest of it).
     const KEYS: [[char; 3]; 3] = [['布', '时', '间'], ['布', '日', '期'], ['文', '日', '期']];
-    // The line's characters from byte `from`, folded, without white space: each with the byte
-    // after it.
-    let folded =
-        |from: usize| line[from..].char_indices().map(move |(i, c)| (from + i + c.len_utf8(), fold_char(c))).filter(|&(_, c)| !is_space(c));
+    // The line's characters from byte `from`, folded, without white space.
+    let folded = |from: usize| folded_from(line, from).filter(|&(_, c)| !is_space(c));
     // Where each key first ends.
     let mut ends: [Option<usize>; 3] = [None; 3];
     let mut chars = folded(0);
