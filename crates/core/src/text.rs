@@ -168,15 +168,22 @@ pub fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
+/// Whether `b` can be the first byte of white space beyond ASCII ([`is_space`]): U+0085 and U+00A0
+/// start with 0xC2, U+1680 with 0xE1, U+2000..U+205F with 0xE2, U+3000 with 0xE3 and U+FEFF with
+/// 0xEF (the test `space_leads` holds the list).
+pub const fn is_space_lead(b: u8) -> bool {
+    matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+}
+
 /// `s` without its leading report white space. ASCII white space is skipped byte by byte; the rest
-/// is decoded only when a byte may start white space (none starts with 0xE4..=0xEE, the lead bytes
-/// of U+4000..U+EFFF, ideographs among them), so a plain first byte returns at once.
+/// is decoded only when a byte may start white space ([`is_space_lead`]), so a plain first byte
+/// returns at once.
 pub fn trim_start(s: &str) -> &str {
     let mut rest = s;
     while let Some(&b) = rest.as_bytes().first() {
         if is_ascii_space(b) {
             rest = &rest[1..];
-        } else if b < 0x80 || matches!(b, 0xe4..=0xee) {
+        } else if b < 0x80 || !is_space_lead(b) {
             return rest;
         } else {
             return rest.trim_start_matches(is_space);
@@ -185,14 +192,16 @@ pub fn trim_start(s: &str) -> &str {
     rest
 }
 
-/// `s` without its trailing report white space (see [`trim_start`]).
+/// `s` without its trailing report white space (see [`trim_start`]). A last character of three
+/// bytes is told by its lead byte, three from the end.
 pub fn trim_end(s: &str) -> &str {
     let mut rest = s;
     while let Some(&b) = rest.as_bytes().last() {
         let len = rest.len();
+        let three_byte_lead = if len >= 3 { rest.as_bytes()[len - 3] } else { 0 };
         if is_ascii_space(b) {
             rest = &rest[..len - 1];
-        } else if b < 0x80 || (len >= 3 && matches!(rest.as_bytes()[len - 3], 0xe4..=0xee)) {
+        } else if b < 0x80 || (matches!(three_byte_lead, 0xe0..=0xef) && !is_space_lead(three_byte_lead)) {
             return rest;
         } else {
             return rest.trim_end_matches(is_space);
@@ -428,6 +437,15 @@ mod tests {
         for text in ["", "\n", "a\nb", "\n\x0b\n\n一\n二三\n", "0123456\n89abcdef\n\n", "一二三四五六七八九十\n\n\x0b\x01\n"] {
             let expected: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
             assert_eq!(line_starts(text.as_bytes()), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn space_leads() {
+        for c in '\u{80}'..=char::MAX {
+            if is_space(c) {
+                assert!(is_space_lead(c.encode_utf8(&mut [0; 4]).as_bytes()[0]), "{c:?}");
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::read::cell::{is_unit, Value};
-use crate::text::{contains, fold_char, is_ideograph, is_space, trim_end, trim_start, Source};
+use crate::text::{contains, fold_char, is_ideograph, is_space, is_space_lead, trim_end, trim_start, Source};
 
 /// One piece of text in a table: a label fragment or a cell.
 #[derive(Clone, Debug)]
@@ -463,7 +463,8 @@ fn split_fields(line: &str, fields: &mut Vec<Field>) -> (bool, Option<usize>) {
 
 /// What a byte of a line is to [`split_fields`]: ordinary text (continuation bytes, and lead bytes
 /// that start no white space), ASCII white space, a cell separator (a tab or `|`), or the lead byte
-/// of a character to decode (white space from U+0085 on, and `｜`).
+/// of a character to decode (white space from U+0085 on, [`is_space_lead`], and `｜`, which starts
+/// with 0xEF as U+FEFF does).
 const PLAIN: u8 = 0;
 const SPACE: u8 = 1;
 const SEPARATOR: u8 = 2;
@@ -479,11 +480,13 @@ static BYTE_KINDS: [u8; 256] = {
     kinds[b' ' as usize] = SPACE;
     kinds[b'\t' as usize] = SEPARATOR;
     kinds[b'|' as usize] = SEPARATOR;
-    kinds[0xC2] = LOOK;
-    kinds[0xE1] = LOOK;
-    kinds[0xE2] = LOOK;
-    kinds[0xE3] = LOOK;
-    kinds[0xEF] = LOOK;
+    let mut b = 0x80;
+    while b <= 0xff {
+        if is_space_lead(b as u8) {
+            kinds[b] = LOOK;
+        }
+        b += 1;
+    }
     kinds
 };
 
