@@ -12,6 +12,14 @@ pub fn zero_bytes(word: u64) -> u64 {
     !(((word & LOW) + LOW) | word | LOW)
 }
 
+/// Whether all eight bytes of `word` are printable ASCII (0x20–0x7e): none a control character,
+/// DEL or part of a multi-byte character. No carry crosses a byte once the high bits are clear.
+pub fn is_printable_ascii(word: u64) -> bool {
+    const HIGH: u64 = repeat(0x80);
+    // A byte below 0x80 plus 1 reaches 0x80 only from DEL; plus 0x60, only from 0x20 and up.
+    (word | word.wrapping_add(repeat(1))) & HIGH == 0 && word.wrapping_add(repeat(0x60)) & HIGH == HIGH
+}
+
 /// The words of `bytes` (little-endian, so a mark's trailing zeros count the bytes before it) and
 /// the last bytes that fill no word.
 pub fn words(bytes: &[u8]) -> (impl Iterator<Item = u64> + '_, &[u8]) {
@@ -47,6 +55,18 @@ mod tests {
         // A zero before a 0x01: the borrow of the usual test would mark the 0x01 too.
         let word = u64::from_le_bytes([1, 0, 1, 0x80, 0, 0xff, 0x7f, 0]);
         assert_eq!(zero_bytes(word), u64::from_le_bytes([0, 0x80, 0, 0, 0x80, 0, 0, 0x80]));
+    }
+
+    #[test]
+    fn printable_ascii_words_exactly() {
+        let printable = |b: u8| (0x20..=0x7e).contains(&b);
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"<p a=1>x";
+                bytes[at] = b;
+                assert_eq!(is_printable_ascii(u64::from_le_bytes(bytes)), printable(b), "{b:#x} at {at}");
+            }
+        }
     }
 
     #[test]

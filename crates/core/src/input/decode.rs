@@ -1,6 +1,7 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 and GB18030/GBK detected without asking,
 //! newlines normalized, and a clear Chinese refusal for what is not a text report.
 
+use crate::words::is_printable_ascii;
 use std::fmt;
 
 /// Inputs larger than this are refused rather than parsed (a report is a few dozen KB).
@@ -248,8 +249,16 @@ fn scan(text: &str) -> Scan {
     let counted = || *counted.get_or_init(|| char_start(text, CHARS));
     let bytes = text.as_bytes();
     let (mut control, mut breaks) = (0usize, false);
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
         if !ATTENTION[b as usize] {
+            i += 1;
+            // After printable ASCII, eight more of it (most of a web page's markup) need no look.
+            if b < 0x80
+                && bytes.get(i..i + 8).is_some_and(|word| is_printable_ascii(u64::from_le_bytes(word.try_into().unwrap_or_default())))
+            {
+                i += 8;
+            }
             continue;
         }
         let next = |k: usize| bytes.get(i + k).copied();
@@ -265,6 +274,7 @@ fn scan(text: &str) -> Scan {
         };
         control += usize::from(is_control && i < counted());
         breaks |= is_break;
+        i += 1;
     }
     Scan { binary: control > 0 && control * 20 > text[..counted()].chars().count(), breaks }
 }
