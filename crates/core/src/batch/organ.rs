@@ -56,6 +56,12 @@ impl OrganKey {
         let (short, long) = if self.places.len() <= other.places.len() { (self, other) } else { (other, self) };
         self.body == other.body && long.places.ends_with(&short.places)
     }
+
+    /// The innermost place and the rest: what the keys of one organ ([`OrganKey::same_organ`])
+    /// always share.
+    pub fn shared(&self) -> (&str, &str) {
+        (self.places.last().map_or("", String::as_str), &self.body)
+    }
 }
 
 /// Folded for comparison: full-width → half-width, Traditional → Simplified, spaces and

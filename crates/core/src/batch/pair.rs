@@ -2,6 +2,7 @@
 //! before, when exactly one fits.
 
 use super::organ::{organ_key, OrganKey};
+use std::collections::HashMap;
 
 /// For each report (its organ and year, as read), the index of the report taken as its last year:
 /// the one report whose organ is the same ([`OrganKey::same_organ`]) and whose year is one less.
@@ -10,14 +11,20 @@ use super::organ::{organ_key, OrganKey};
 /// or a year is never paired.
 pub fn last_years(reports: &[(Option<&str>, Option<i32>)]) -> Vec<Option<usize>> {
     let keys: Vec<Option<OrganKey>> = reports.iter().map(|(organ, _)| organ.and_then(organ_key)).collect();
+    // The reports of each year and [`OrganKey::shared`] part, in order: the only ones that can fit.
+    let mut candidates: HashMap<(i32, (&str, &str)), Vec<usize>> = HashMap::new();
+    for (j, key) in keys.iter().enumerate() {
+        if let (Some(key), Some(year)) = (key, reports[j].1) {
+            candidates.entry((year, key.shared())).or_default().push(j);
+        }
+    }
     (0..reports.len())
         .map(|i| {
             let (Some(key), (Some(name), Some(year))) = (&keys[i], reports[i]) else {
                 return None;
             };
-            let fits: Vec<usize> = (0..reports.len())
-                .filter(|&j| reports[j].1 == Some(year - 1) && keys[j].as_ref().is_some_and(|k| k.same_organ(key)))
-                .collect();
+            let same = candidates.get(&(year - 1, key.shared()))?;
+            let fits: Vec<usize> = same.iter().copied().filter(|&j| keys[j].as_ref().is_some_and(|k| k.same_organ(key))).collect();
             match fits[..] {
                 [one] => Some(one),
                 _ => only(fits.iter().copied().filter(|&j| reports[j].0 == Some(name))),
