@@ -115,16 +115,16 @@ fn check(args: &[String]) -> ExitCode {
     // One file given on its own, and not a .zip of reports.
     let single = single_path && entries.len() == 1 && entries[0].file == o.paths[0];
     let status = ExitCode::from(status(&entries));
-    let result = pool.install(|| match &o.output {
+    let result = match &o.output {
         Some(path) => {
             let mut file = OutputFile { path, file: None };
-            export::write(&entries, o.format, single, &mut file).and_then(|()| file.flush().map_err(Failure::Write))
+            export::write(&entries, o.format, single, &pool, &mut file).and_then(|()| file.flush().map_err(Failure::Write))
         }
         None => {
             let mut out = std::io::stdout().lock();
-            export::write(&entries, o.format, single, &mut out).and_then(|()| out.flush().map_err(Failure::Write))
+            export::write(&entries, o.format, single, &pool, &mut out).and_then(|()| out.flush().map_err(Failure::Write))
         }
-    });
+    };
     // The process ends here: freeing every report one by one would only delay its exit.
     std::mem::forget(entries);
     match (result, &o.output) {

@@ -4,7 +4,9 @@
 mod common;
 
 use common::{fixture, ndjson, nianbao, parse_csv, scratch, stdout};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// A fresh copy of `tests/fixtures/batch` in the test's own folder.
 fn batch_copy(name: &str) -> PathBuf {
@@ -278,4 +280,25 @@ fn a_large_batch_is_written_whole_and_in_order() {
     let o = nianbao(&["check", "--format", "ndjson", "--output", written.to_str().unwrap(), folder]);
     assert_eq!(o.status.code(), lines.status.code());
     assert_eq!(std::fs::read(&written).unwrap(), lines.stdout);
+
+    // A write that fails part-way ends the batch with its reason; a reader that goes away after the
+    // first line (`| head -1`) ends it quietly. Neither waits for entries nobody will take.
+    let failed_write = "nianbao: 无法写出结果：";
+    if let Ok(full) = std::fs::File::create("/dev/full") {
+        let o = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", "--format", "ndjson", folder]).stdout(full).output().unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).lines().last().unwrap().starts_with(failed_write));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "ndjson", folder])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert_eq!(first.as_bytes(), &lines.stdout[..first.len()]);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), lines.status.code());
+    assert!(!String::from_utf8_lossy(&o.stderr).contains(failed_write));
 }

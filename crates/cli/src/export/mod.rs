@@ -4,7 +4,9 @@
 use crate::args::Format;
 use nianbao_core::batch::{sheet, Entry};
 use rayon::prelude::*;
+use rayon::ThreadPool;
 use std::io::Write;
+use std::sync::mpsc::Receiver;
 
 /// Entries whose JSON is written in one go when a batch's JSON is streamed: enough for every
 /// thread to have several, few enough that the memory one batch of them takes is used again by
@@ -20,16 +22,15 @@ pub enum Failure {
 
 /// Writes the entries to `out`. `single` is one file given on its own (not a folder): its JSON
 /// is the SPEC §6 document itself and its text has no batch summary. A batch's JSON array or
-/// NDJSON is streamed (see [`JSON_CHUNK`]), each entry's JSON made in parallel (on the current
-/// rayon pool); the other formats are made whole, then written.
-pub fn write(entries: &[Entry], format: Format, single: bool, out: &mut dyn Write) -> Result<(), Failure> {
+/// NDJSON is streamed (see [`stream_json`]); the other formats are made whole, then written.
+pub fn write(entries: &[Entry], format: Format, single: bool, pool: &ThreadPool, out: &mut dyn Write) -> Result<(), Failure> {
     let text = match format {
         Format::Text if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(crate::summary::render).collect(),
         Format::Text => batch_text(entries),
         Format::Json if single => entries.iter().filter_map(|e| e.outcome.as_ref().ok()).map(|r| r.to_json() + "\n").collect(),
         // serde_json's compact array of the entries.
-        Format::Json => return stream_json(entries, [b"[", b",", b"", b"]\n"], out).map_err(Failure::Write),
-        Format::Ndjson => return stream_json(entries, [b"", b"", b"\n", b""], out).map_err(Failure::Write),
+        Format::Json => return stream_json(entries, [b"[", b",", b"", b"]\n"], pool, out).map_err(Failure::Write),
+        Format::Ndjson => return stream_json(entries, [b"", b"", b"\n", b""], pool, out).map_err(Failure::Write),
         Format::Csv => sheet::csv(&sheet::summary(entries)),
         Format::Xlsx => {
             let sheets = [sheet::summary(entries), sheet::findings(entries), sheet::cells(entries)];
@@ -41,13 +42,35 @@ pub fn write(entries: &[Entry], format: Format, single: bool, out: &mut dyn Writ
 }
 
 /// Writes the entries' JSON framed by `[open, between, after_each, close]`: `open`, each entry's
-/// JSON followed by `after_each` and separated by `between`, then `close`; [`JSON_CHUNK`]
-/// entries at a time.
-fn stream_json(entries: &[Entry], [open, between, after_each, close]: [&[u8]; 4], out: &mut dyn Write) -> std::io::Result<()> {
+/// JSON followed by `after_each` and separated by `between`, then `close`. The JSON is made
+/// [`JSON_CHUNK`] entries at a time on `pool`'s threads, each chunk's entries in parallel, while
+/// this thread writes the chunk made before.
+fn stream_json(entries: &[Entry], framing: [&[u8]; 4], pool: &ThreadPool, out: &mut dyn Write) -> std::io::Result<()> {
+    // One chunk waiting while the next is made: the memory of three chunks at most.
+    let (made, rendered) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+    pool.in_place_scope(|scope| {
+        scope.spawn(move |_| {
+            for chunk in entries.chunks(JSON_CHUNK) {
+                // The writer has stopped (a failed write): nothing more to make.
+                if made.send(chunk.par_iter().map(Entry::json_bytes).collect()).is_err() {
+                    break;
+                }
+            }
+        });
+        write_chunks(rendered, framing, out)
+    })
+}
+
+/// Writes the chunks of entries' JSON as they come, framed as [`stream_json`] says. Returning
+/// drops `rendered`, which tells the maker of the chunks to stop.
+fn write_chunks(
+    rendered: Receiver<Vec<Vec<u8>>>,
+    [open, between, after_each, close]: [&[u8]; 4],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut chunk_bytes = open.to_vec();
-    for (n, chunk) in entries.chunks(JSON_CHUNK).enumerate() {
-        let rendered: Vec<Vec<u8>> = chunk.par_iter().map(Entry::json_bytes).collect();
-        for (i, json) in rendered.iter().enumerate() {
+    for (n, chunk) in rendered.iter().enumerate() {
+        for (i, json) in chunk.iter().enumerate() {
             if n + i > 0 {
                 chunk_bytes.extend_from_slice(between);
             }
