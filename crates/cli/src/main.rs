@@ -3,6 +3,7 @@
 mod args;
 mod batch;
 mod export;
+mod memory;
 mod summary;
 
 use args::Format;
@@ -95,6 +96,7 @@ fn check(args: &[String]) -> ExitCode {
         },
         None => None,
     };
+    memory::keep_freed();
     let found = batch::find(&o.paths);
     if found.is_empty() {
         let extensions = nianbao_core::batch::REPORT_EXTENSIONS.join(" .");
