@@ -22,8 +22,11 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn new(text: String) -> Self {
-        let line_starts = line_starts(text.as_bytes());
+    /// The text, kept without spare capacity (a batch keeps every report's).
+    pub fn new(mut text: String) -> Self {
+        text.shrink_to_fit();
+        let mut line_starts = line_starts(text.as_bytes());
+        line_starts.shrink_to_fit();
         Source { text, line_starts }
     }
 

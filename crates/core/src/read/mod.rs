@@ -60,6 +60,7 @@ pub fn parse(text: String, encoding: &'static str) -> Parsed {
     let format = Format::from_markers(has(Format::F2019), has(Format::F2021));
     let prose = prose::read(&source, &excluded);
     let cell_index = CellIndex::new(&cells);
+    cells.shrink_to_fit();
     Parsed {
         source,
         input: InputKind::Text,
