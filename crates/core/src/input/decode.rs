@@ -334,6 +334,37 @@ mod tests {
 
     const SAMPLE: &str = "毛坝镇2020年政府信息公开工作年度报告\r\n一、总体情况\r";
 
+    /// What [`scan`] finds, character by character: (binary, breaks); breaks only for text that is
+    /// not binary (a NUL ends the scan).
+    fn scanned_slowly(text: &str) -> (bool, Option<bool>) {
+        let counted: Vec<char> = text.chars().take(65536).collect();
+        let is_control = |c: char| matches!(c, '\x01'..='\x08' | '\x0e'..='\x1f' | '\x7f' | '\u{80}'..='\u{9f}' | '\u{fffd}');
+        let control = counted.iter().filter(|&&c| is_control(c)).count();
+        let binary = counted.contains(&'\0') || (control > 0 && control * 20 > counted.len());
+        let breaks = text.contains(['\r', '\x0b', '\x0c', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']);
+        (binary, (!binary).then_some(breaks))
+    }
+
+    #[test]
+    fn scan_passes_no_character_it_must_see() {
+        // Each character the scan looks at, after printable ASCII runs of every length (the runs
+        // it passes eight bytes at a time) and in Chinese text. Two control characters in fewer
+        // than 40 make the text binary and one does not, so a control character passed over shows.
+        for special in ["\0", "\x01", "\x7f", "\r", "\x0b", "\x0c", "\u{85}", "\u{9f}", "\u{2028}", "\u{2029}", "\u{feff}", "\u{fffd}"] {
+            for before in ["<p class=MsoNormal style='margin:0'>", "一、总体情况", "abc\n\tdef"] {
+                for cut in 0..=before.len() {
+                    let Some(head) = before.get(..cut) else { continue };
+                    for after in ["", "x", "<span lang=EN-US>", "年度报告\n"] {
+                        let text = format!("{head}{special}{head}{special}{after}");
+                        let found = scan(&text);
+                        let (binary, breaks) = scanned_slowly(&text);
+                        assert_eq!((found.binary, (!found.binary).then_some(found.breaks)), (binary, breaks), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn utf8_with_and_without_bom() {
         let plain = decode(SAMPLE.as_bytes()).unwrap();
