@@ -3,7 +3,7 @@
 //! the grid, `<br>` and Word's `mso-` markup handled.
 
 use crate::input::document::Block;
-use crate::input::markup::{Attrs, Token, Tokens};
+use crate::input::markup::{decode_entities, Attrs, Piece, Tokens};
 use crate::text::push_collapsed;
 use std::borrow::Cow;
 
@@ -17,233 +17,444 @@ pub fn looks_like_html(text: &str) -> bool {
     ["<html", "<body", "<table", "<!doctype html", "<meta", "<div", "<p"].iter().any(|t| head.contains(t))
 }
 
-struct Node<'a> {
-    tag: Cow<'a, str>,
-    attrs: Attrs<'a>,
-    /// Its first and last child in [`Tree::children`] ([`NONE`] when it has none).
-    first: usize,
-    last: usize,
+/// What the reader tells elements apart by: the tags it treats alike share a kind, and the ones
+/// it names (the implied end tags, tables) have their own. Kinds that stand for several tags are
+/// told apart by name where it matters (end tags).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Other,
+    /// Without content or end tag.
+    Void,
+    /// Without content, and a line break (`br`, `hr`).
+    VoidBlock,
+    /// Starts and ends a paragraph (or a line of a cell).
+    Block,
+    /// Page chrome that is never the report.
+    Chrome,
+    /// Chrome that is also a block (`nav`, `header`, `footer`, `aside`, `form`).
+    BlockChrome,
+    Table,
+    Tr,
+    Td,
+    Th,
+    Tbody,
+    Thead,
+    Tfoot,
+    P,
+    Li,
+    Ul,
+    Ol,
+    Div,
+    Body,
 }
 
-/// No child.
-const NONE: usize = usize::MAX;
+/// A set of kinds, one bit each.
+const fn kinds(of: &[Kind]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < of.len() {
+        set |= 1 << of[i] as u32;
+        i += 1;
+    }
+    set
+}
 
-/// The elements of a page, node 0 the root, and their children in one list, each child linked to
-/// its next sibling: no vector per element.
+const BLOCKS: u32 = kinds(&[
+    Kind::VoidBlock,
+    Kind::Block,
+    Kind::BlockChrome,
+    Kind::Table,
+    Kind::Tr,
+    Kind::P,
+    Kind::Li,
+    Kind::Ul,
+    Kind::Ol,
+    Kind::Div,
+    Kind::Body,
+]);
+const SECTIONS: u32 = kinds(&[Kind::Table, Kind::Tbody, Kind::Thead, Kind::Tfoot]);
+const CELLS: u32 = kinds(&[Kind::Td, Kind::Th]);
+
+impl Kind {
+    /// The kind of the element `name` (as written, any case).
+    fn of(name: &str) -> Kind {
+        let b = name.as_bytes();
+        // Longer than the names below, or ending in a NUL byte, which packing would lose.
+        if b.len() > 8 || b.last() == Some(&0) {
+            return match name.eq_ignore_ascii_case("blockquote") {
+                true => Kind::Block,
+                false => Kind::Other,
+            };
+        }
+        // The name's bytes in lower case, packed into one number: one integer `match`.
+        let packed = b.iter().rev().fold(0u64, |n, c| n << 8 | u64::from(c.to_ascii_lowercase()));
+        match packed {
+            P => Kind::P,
+            TD => Kind::Td,
+            TR => Kind::Tr,
+            TH => Kind::Th,
+            TABLE => Kind::Table,
+            TBODY => Kind::Tbody,
+            THEAD => Kind::Thead,
+            TFOOT => Kind::Tfoot,
+            LI => Kind::Li,
+            UL => Kind::Ul,
+            OL => Kind::Ol,
+            DIV => Kind::Div,
+            BODY => Kind::Body,
+            BR | HR => Kind::VoidBlock,
+            IMG | INPUT | META | LINK | COL | AREA | BASE | WBR | SOURCE => Kind::Void,
+            H1 | H2 | H3 | H4 | H5 | H6 | SECTION | ARTICLE | MAIN | CENTER | DL | DT | DD | PRE | HTML => Kind::Block,
+            NAV | HEADER | FOOTER | ASIDE | FORM => Kind::BlockChrome,
+            SELECT | BUTTON | NOSCRIPT | IFRAME | TITLE | HEAD => Kind::Chrome,
+            _ => Kind::Other,
+        }
+    }
+
+    fn is(self, set: u32) -> bool {
+        set & 1 << self as u32 != 0
+    }
+
+    fn is_block(self) -> bool {
+        self.is(BLOCKS)
+    }
+
+    fn is_chrome(self) -> bool {
+        matches!(self, Kind::Chrome | Kind::BlockChrome)
+    }
+
+    fn is_void(self) -> bool {
+        matches!(self, Kind::Void | Kind::VoidBlock)
+    }
+
+    /// The open elements a start tag of this kind closes (an implied end tag), and those that
+    /// bound the search: a cell of a nested table closes nothing outside it.
+    fn closes(self) -> Option<(u32, u32)> {
+        match self {
+            Kind::Td | Kind::Th => Some((CELLS, kinds(&[Kind::Tr]) | SECTIONS)),
+            Kind::Tr => Some((CELLS | kinds(&[Kind::Tr]), SECTIONS)),
+            Kind::P => Some((kinds(&[Kind::P]), CELLS | kinds(&[Kind::Tr, Kind::Table, Kind::Li, Kind::Div, Kind::Body]))),
+            Kind::Li => Some((kinds(&[Kind::Li]), kinds(&[Kind::Ul, Kind::Ol]))),
+            _ => None,
+        }
+    }
+}
+
+/// A lower-case tag name of up to 8 bytes as [`Kind::of`] packs it.
+const fn packed(name: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut i = name.len();
+    while i > 0 {
+        i -= 1;
+        n = n << 8 | name[i] as u64;
+    }
+    n
+}
+
+macro_rules! names {
+    ($($id:ident = $name:literal),* $(,)?) => { $(const $id: u64 = packed($name);)* };
+}
+names!(
+    P = b"p",
+    TD = b"td",
+    TR = b"tr",
+    TH = b"th",
+    TABLE = b"table",
+    TBODY = b"tbody",
+    THEAD = b"thead",
+    TFOOT = b"tfoot",
+    LI = b"li",
+    UL = b"ul",
+    OL = b"ol",
+    DIV = b"div",
+    BODY = b"body",
+    BR = b"br",
+    HR = b"hr",
+    IMG = b"img",
+    INPUT = b"input",
+    META = b"meta",
+    LINK = b"link",
+    COL = b"col",
+    AREA = b"area",
+    BASE = b"base",
+    WBR = b"wbr",
+    SOURCE = b"source",
+    H1 = b"h1",
+    H2 = b"h2",
+    H3 = b"h3",
+    H4 = b"h4",
+    H5 = b"h5",
+    H6 = b"h6",
+    SECTION = b"section",
+    ARTICLE = b"article",
+    MAIN = b"main",
+    CENTER = b"center",
+    DL = b"dl",
+    DT = b"dt",
+    DD = b"dd",
+    PRE = b"pre",
+    HTML = b"html",
+    NAV = b"nav",
+    HEADER = b"header",
+    FOOTER = b"footer",
+    ASIDE = b"aside",
+    FORM = b"form",
+    SELECT = b"select",
+    BUTTON = b"button",
+    NOSCRIPT = b"noscript",
+    IFRAME = b"iframe",
+    TITLE = b"title",
+    HEAD = b"head",
+);
+
+struct Node<'a> {
+    /// The tag's name as written.
+    name: &'a str,
+    kind: Kind,
+    attrs: Attrs<'a>,
+    /// Its children are [`Tree::items`] `first..end`, each child element followed by its own.
+    first: usize,
+    end: usize,
+    /// Where its text starts in the page's text as [`Markers`] counts it.
+    start: usize,
+    /// Its tables, its own and those of its children that are not chrome.
+    tables: usize,
+    /// Whether its text (without its children that are chrome) holds a [`REPORT_MARKERS`] word.
+    marked: bool,
+}
+
+/// The elements of a page, node 0 the root, and their children in one list in page order: an
+/// element's children follow it, so nothing is kept per element but where they end.
 struct Tree<'a> {
     nodes: Vec<Node<'a>>,
-    children: Vec<(Child<'a>, usize)>,
+    items: Vec<Item<'a>>,
+}
+
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Node(usize),
+    /// Text with its entities still to decode.
+    Text(&'a str),
+    /// Text to take as it is.
+    Literal(&'a str),
+}
+
+impl<'a> Item<'a> {
+    fn text(self) -> Option<Cow<'a, str>> {
+        match self {
+            Item::Node(_) => None,
+            Item::Text(t) => Some(decode_entities(t)),
+            Item::Literal(t) => Some(Cow::Borrowed(t)),
+        }
+    }
 }
 
 impl<'a> Tree<'a> {
-    fn push_child(&mut self, parent: usize, child: Child<'a>) {
-        let link = self.children.len();
-        self.children.push((child, NONE));
-        match self.nodes[parent].last {
-            NONE => self.nodes[parent].first = link,
-            last => self.children[last].1 = link,
-        }
-        self.nodes[parent].last = link;
-    }
-
     /// The children of node `id`, in order.
-    fn children(&self, id: usize) -> impl Iterator<Item = &Child<'a>> + '_ {
-        let mut at = self.nodes[id].first;
+    fn children(&self, id: usize) -> impl Iterator<Item = Item<'a>> + '_ {
+        let (mut at, end) = (self.nodes[id].first, self.nodes[id].end);
         std::iter::from_fn(move || {
-            let (child, next) = self.children.get(at)?;
-            at = *next;
-            Some(child)
+            let item = *self.items[..end].get(at)?;
+            at = match item {
+                Item::Node(c) => self.nodes[c].end,
+                _ => at + 1,
+            };
+            Some(item)
         })
     }
 }
 
-enum Child<'a> {
-    Node(usize),
-    Text(Cow<'a, str>),
+/// The words that mark the report's text: its first section heading, or the title of 表三.
+/// Both end in `况`, the character that has them looked for.
+const REPORT_MARKERS: [&str; 2] = ["总体情况", "收到和处理政府信息公开申请情况"];
+
+/// The last characters of the page's text as seen by the open elements, skeleton only
+/// ([`crate::text::skeleton_chars`]), each with its place in the text: enough to find a
+/// [`REPORT_MARKERS`] word split across elements, such as `<b>总体</b>情况`.
+#[derive(Clone, Copy, Default)]
+struct Markers {
+    last: [(char, usize); 16],
+    /// How many characters it has seen.
+    seen: usize,
 }
 
-/// Elements without content or end tag.
-fn is_void(tag: &str) -> bool {
-    matches!(tag, "br" | "hr" | "img" | "input" | "meta" | "link" | "col" | "area" | "base" | "wbr" | "source")
+impl Markers {
+    /// Takes `c`, the character at `at`; the place where a marker word ends with it starts.
+    fn push(&mut self, c: char, at: usize) -> Option<usize> {
+        self.last[self.seen % 16] = (c, at);
+        self.seen += 1;
+        if c != '况' {
+            return None;
+        }
+        REPORT_MARKERS.iter().find_map(|m| {
+            let n = m.chars().count();
+            let back = |i: usize| self.last[(self.seen - 1 - i) % 16];
+            (self.seen >= n && m.chars().rev().enumerate().all(|(i, c)| back(i).0 == c)).then(|| back(n - 1).1)
+        })
+    }
 }
 
-/// Elements that start and end a paragraph (or a line of a cell).
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "section"
-            | "article"
-            | "main"
-            | "blockquote"
-            | "center"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "pre"
-            | "hr"
-            | "br"
-            | "table"
-            | "tr"
-            | "form"
-            | "body"
-            | "html"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-    )
+/// Builds the tree of a page and finds where its report is: parses tolerant HTML into nodes (node
+/// 0 the root) while counting each element's tables and looking for the marker words in its text.
+struct Builder<'a> {
+    tree: Tree<'a>,
+    /// The open elements, outermost first.
+    open: Vec<usize>,
+    /// How many skeleton characters of text the page has had.
+    at: usize,
+    /// The text as seen from the innermost open chrome (or the page), and as seen from outside
+    /// each open chrome element: text inside chrome is not its parent's.
+    markers: Markers,
+    outside: Vec<Markers>,
 }
 
-/// Page chrome that is never the report.
-fn is_chrome(tag: &str) -> bool {
-    matches!(tag, "nav" | "header" | "footer" | "aside" | "select" | "button" | "form" | "noscript" | "iframe" | "title" | "head")
-}
+impl<'a> Builder<'a> {
+    fn new(html: &'a str) -> Self {
+        let root = Node { name: "#root", kind: Kind::Other, attrs: Attrs::default(), first: 0, end: 0, start: 0, tables: 0, marked: false };
+        let tree = Tree { nodes: vec![root], items: Vec::with_capacity(html.len() / 32) };
+        Builder { tree, open: vec![0], at: 0, markers: Markers::default(), outside: Vec::new() }
+    }
 
-/// Parses tolerant HTML into an arena of nodes; node 0 is the root.
-fn tree(html: &str) -> Tree<'_> {
-    let root = Node { tag: "#root".into(), attrs: Attrs::default(), first: NONE, last: NONE };
-    let mut tree = Tree { nodes: vec![root], children: Vec::new() };
-    let mut stack = vec![0usize];
-    for token in Tokens::html(html) {
-        match token {
-            Token::Start { name, attrs, self_closing } => {
-                // Implied end tags: a new cell closes the open cell, a new row the open row, … but
-                // only up to the element that contains them (a cell of a nested table closes nothing outside).
-                let (closes, within): (&[&str], &[&str]) = match &*name {
-                    "td" | "th" => (&["td", "th"], &["tr", "table", "tbody", "thead", "tfoot"]),
-                    "tr" => (&["td", "th", "tr"], &["table", "tbody", "thead", "tfoot"]),
-                    "p" => (&["p"], &["td", "th", "tr", "table", "li", "div", "body"]),
-                    "li" => (&["li"], &["ul", "ol"]),
-                    _ => (&[], &[]),
-                };
-                let nodes = &tree.nodes;
-                if !closes.is_empty() {
-                    let boundary = stack.iter().rposition(|&n| within.contains(&nodes[n].tag.as_ref())).map_or(1, |b| b + 1);
-                    if let Some(pos) = stack.iter().skip(boundary).position(|&n| closes.contains(&nodes[n].tag.as_ref())) {
-                        stack.truncate(boundary + pos);
-                    }
-                }
-                let id = nodes.len();
-                let parent = *stack.last().unwrap_or(&0);
-                let void = self_closing || is_void(&name);
-                tree.nodes.push(Node { tag: name, attrs, first: NONE, last: NONE });
-                tree.push_child(parent, Child::Node(id));
-                if !void && stack.len() < 256 {
-                    stack.push(id);
-                }
+    fn start(&mut self, name: &'a str, attrs: Attrs<'a>, self_closing: bool) {
+        let kind = Kind::of(name);
+        let nodes = &self.tree.nodes;
+        if let Some((closes, within)) = kind.closes() {
+            let boundary = self.open.iter().rposition(|&n| nodes[n].kind.is(within)).map_or(1, |b| b + 1);
+            if let Some(pos) = self.open.iter().skip(boundary).position(|&n| nodes[n].kind.is(closes)) {
+                self.close_to(boundary + pos);
             }
-            Token::End { name } => {
-                if let Some(pos) = stack.iter().rposition(|&n| tree.nodes[n].tag == name) {
-                    if pos > 0 {
-                        stack.truncate(pos);
-                    }
-                }
+        }
+        let id = self.tree.nodes.len();
+        self.tree.items.push(Item::Node(id));
+        let first = self.tree.items.len();
+        let tables = usize::from(kind == Kind::Table);
+        self.tree.nodes.push(Node { name, kind, attrs, first, end: first, start: self.at, tables, marked: false });
+        if !self_closing && !kind.is_void() && self.open.len() < 256 {
+            self.open.push(id);
+            if kind.is_chrome() {
+                self.outside.push(std::mem::take(&mut self.markers));
             }
-            Token::Text(text) => {
-                let parent = *stack.last().unwrap_or(&0);
-                tree.push_child(parent, Child::Text(text));
+        } else {
+            self.ended(id, *self.open.last().unwrap_or(&0));
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        let nodes = &self.tree.nodes;
+        let kind = Kind::of(name);
+        if let Some(pos) = self.open.iter().rposition(|&n| nodes[n].kind == kind && nodes[n].name.eq_ignore_ascii_case(name)) {
+            if pos > 0 {
+                self.close_to(pos);
             }
         }
     }
-    tree
+
+    /// Closes the open elements from the `depth`th on.
+    fn close_to(&mut self, depth: usize) {
+        while self.open.len() > depth {
+            let id = self.open.pop().unwrap_or(0);
+            self.tree.nodes[id].end = self.tree.items.len();
+            if self.tree.nodes[id].kind.is_chrome() {
+                self.markers = self.outside.pop().unwrap_or_default();
+            }
+            self.ended(id, *self.open.last().unwrap_or(&0));
+        }
+    }
+
+    /// Passes what node `id` has to its parent, unless it is chrome.
+    fn ended(&mut self, id: usize, parent: usize) {
+        let node = &self.tree.nodes[id];
+        if !node.kind.is_chrome() {
+            let (tables, marked) = (node.tables, node.marked);
+            let parent = &mut self.tree.nodes[parent];
+            parent.tables += tables;
+            parent.marked |= marked;
+        }
+    }
+
+    fn text(&mut self, item: Item<'a>) {
+        self.tree.items.push(item);
+        for c in item.text().unwrap_or_default().chars() {
+            let c = crate::text::fold_char(c);
+            if !crate::text::is_skeleton_char(c) {
+                continue;
+            }
+            if let Some(from) = self.markers.push(c.to_ascii_lowercase(), self.at) {
+                // The innermost open element whose text holds the word from its start.
+                let nodes = &self.tree.nodes;
+                let holder = self.open.iter().rev().find(|&&n| nodes[n].start <= from).copied().unwrap_or(0);
+                self.tree.nodes[holder].marked = true;
+            }
+            self.at += 1;
+        }
+    }
+
+    /// The tree, and the deepest element holding all of the page's tables and the report's first
+    /// section heading: the report without the portal's menus, sidebars and footers.
+    fn finish(mut self) -> (Tree<'a>, usize) {
+        self.close_to(1);
+        let nodes = &mut self.tree.nodes;
+        nodes[0].end = self.tree.items.len();
+        let all = nodes[0].tables;
+        // Children have higher ids than their parents: the last match is the deepest.
+        let root = nodes.iter().rposition(|n| n.tables == all && n.marked && !n.kind.is_chrome()).unwrap_or(0);
+        (self.tree, root)
+    }
+}
+
+/// Parses tolerant HTML into an arena of nodes (node 0 the root), and finds the report's element.
+fn tree(html: &str) -> (Tree<'_>, usize) {
+    let mut builder = Builder::new(html);
+    let mut tokens = Tokens::html(html);
+    while let Some(piece) = tokens.next_piece() {
+        match piece {
+            Piece::Tag(tag) if tag.closing => builder.end(tag.name),
+            Piece::Tag(tag) => builder.start(tag.name, tag.attrs, tag.self_closing),
+            Piece::Text(text) => builder.text(Item::Text(text)),
+            Piece::Literal(text) => builder.text(Item::Literal(text)),
+        }
+    }
+    builder.finish()
 }
 
 /// The blocks of the report in an HTML page.
 pub fn read(html: &str) -> Vec<Block> {
-    let tree = tree(html);
-    let root = content_root(&tree);
+    let (tree, root) = tree(html);
     let mut out = Vec::new();
     let mut paragraph = String::new();
-    walk(&tree, root, &mut out, &mut paragraph);
+    let mut cell = String::new();
+    walk(&tree, root, &mut out, &mut paragraph, &mut cell);
     flush(&mut out, &mut paragraph);
     out
 }
 
-/// The words that mark the report's text: its first section heading, or the title of 表三.
-const REPORT_MARKERS: [&str; 2] = ["总体情况", "收到和处理政府信息公开申请情况"];
-/// Characters kept from each end of a long text (a marker is shorter): enough to find a marker
-/// split across elements, such as `<b>总体</b>情况`.
-const EDGE: usize = 16;
-
-/// The deepest element holding all of the page's tables and the report's first section heading:
-/// the report without the portal's menus, sidebars and footers. Each element's text is seen once
-/// and passed up only by its ends, so deep nesting costs no more than the text itself.
-fn content_root(tree: &Tree) -> usize {
-    let nodes = &tree.nodes;
-    // Per element: its text's skeleton, cut to its ends (joined by NUL) when long; holds a marker.
-    let mut ends = vec![String::new(); nodes.len()];
-    let mut marked = vec![false; nodes.len()];
-    let mut tables = vec![0usize; nodes.len()];
-    for id in (0..nodes.len()).rev() {
-        let mut text = String::new();
-        let mut count = usize::from(nodes[id].tag == "table");
-        for child in tree.children(id) {
-            match child {
-                Child::Text(t) => text.extend(crate::text::skeleton_chars(t)),
-                Child::Node(c) if !is_chrome(&nodes[*c].tag) => {
-                    text.push_str(&ends[*c]);
-                    marked[id] |= marked[*c];
-                    count += tables[*c];
-                }
-                Child::Node(_) => {}
-            }
-        }
-        marked[id] |= REPORT_MARKERS.iter().any(|m| text.len() >= m.len() && text.contains(m));
-        ends[id] = cut_to_ends(text);
-        tables[id] = count;
-    }
-    let all = tables[0];
-    // Children have higher ids than their parents: the last match is the deepest.
-    nodes.iter().enumerate().rev().find(|(id, node)| tables[*id] == all && marked[*id] && !is_chrome(&node.tag)).map_or(0, |(id, _)| id)
-}
-
-/// The first and last [`EDGE`] characters of a long text, with a NUL between them.
-fn cut_to_ends(text: String) -> String {
-    let count = text.chars().count();
-    if count <= 2 * EDGE + 1 {
-        return text;
-    }
-    let head: String = text.chars().take(EDGE).collect();
-    let tail: String = text.chars().skip(count - EDGE).collect();
-    format!("{head}\0{tail}")
-}
-
 fn flush(out: &mut Vec<Block>, paragraph: &mut String) {
-    let text = std::mem::take(paragraph);
-    if !text.trim().is_empty() {
-        out.push(Block::Paragraph(text.trim().to_owned()));
+    let text = paragraph.trim();
+    if !text.is_empty() {
+        out.push(Block::Paragraph(text.to_owned()));
     }
+    paragraph.clear();
 }
 
-fn walk(tree: &Tree, id: usize, out: &mut Vec<Block>, paragraph: &mut String) {
-    let node = &tree.nodes[id];
-    let tag = node.tag.as_ref();
-    if is_chrome(tag) {
+/// Adds the blocks of node `id` to `out`; `cell` is room for a table cell's text.
+fn walk(tree: &Tree, id: usize, out: &mut Vec<Block>, paragraph: &mut String, cell: &mut String) {
+    let kind = tree.nodes[id].kind;
+    if kind.is_chrome() {
         return;
     }
-    if tag == "table" {
+    if kind == Kind::Table {
         flush(out, paragraph);
-        out.push(Block::Table(grid(tree, id)));
+        out.push(Block::Table(grid(tree, id, cell)));
         return;
     }
-    let block = is_block(tag);
+    let block = kind.is_block();
     if block {
         flush(out, paragraph);
     }
     for child in tree.children(id) {
         match child {
-            Child::Text(t) => push_collapsed(paragraph, t),
-            Child::Node(c) => walk(tree, *c, out, paragraph),
+            Item::Node(c) => walk(tree, c, out, paragraph, cell),
+            text => push_collapsed(paragraph, &text.text().unwrap_or_default()),
         }
     }
     if block {
@@ -255,29 +466,29 @@ fn walk(tree: &Tree, id: usize, out: &mut Vec<Block>, paragraph: &mut String) {
 fn cell_text(tree: &Tree, id: usize, out: &mut String) {
     for child in tree.children(id) {
         match child {
-            Child::Text(t) => push_collapsed(out, t),
-            Child::Node(c) => {
-                let tag = tree.nodes[*c].tag.as_ref();
-                let block = is_block(tag) || tag == "td" || tag == "th";
+            Item::Node(c) => {
+                let kind = tree.nodes[c].kind;
+                let block = kind.is_block() || kind.is(CELLS);
                 if block && !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');
                 }
-                cell_text(tree, *c, out);
+                cell_text(tree, c, out);
             }
+            text => push_collapsed(out, &text.text().unwrap_or_default()),
         }
     }
 }
 
 /// The rows of a table: one entry per cell, `None` where a cell from a row above (rowspan) covers it.
 /// Covered slots are at most as many as the table's own cells (a real table has far fewer), so a
-/// page of `rowspan`s cannot grow the grid beyond its own size.
-fn grid(tree: &Tree, table: usize) -> Vec<Vec<Option<String>>> {
+/// page of `rowspan`s cannot grow the grid beyond its own size. `text` is room for a cell's text.
+fn grid(tree: &Tree, table: usize, text: &mut String) -> Vec<Vec<Option<String>>> {
     let nodes = &tree.nodes;
     let mut rows_nodes = Vec::new();
     collect_rows(tree, table, &mut rows_nodes);
     let cells_of = |tr: usize| {
         tree.children(tr).filter_map(|c| match c {
-            Child::Node(n) if matches!(nodes[*n].tag.as_ref(), "td" | "th") => Some(*n),
+            Item::Node(n) if nodes[n].kind.is(CELLS) => Some(n),
             _ => None,
         })
     };
@@ -305,8 +516,8 @@ fn grid(tree: &Tree, table: usize) -> Vec<Vec<Option<String>>> {
                 .attrs
                 .get_each(["rowspan", "colspan"])
                 .map(|v| v.and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200));
-            let mut text = String::new();
-            cell_text(tree, cell, &mut text);
+            text.clear();
+            cell_text(tree, cell, text);
             row.push(Some(text.trim().to_owned()));
             if rowspan > 1 {
                 covering.insert(col, (colspan, r + rowspan - 1));
@@ -320,10 +531,10 @@ fn grid(tree: &Tree, table: usize) -> Vec<Vec<Option<String>>> {
 
 fn collect_rows(tree: &Tree, id: usize, out: &mut Vec<usize>) {
     for child in tree.children(id) {
-        if let Child::Node(c) = child {
-            match tree.nodes[*c].tag.as_ref() {
-                "tr" => out.push(*c),
-                "thead" | "tbody" | "tfoot" => collect_rows(tree, *c, out),
+        if let Item::Node(c) = child {
+            match tree.nodes[c].kind {
+                Kind::Tr => out.push(c),
+                Kind::Thead | Kind::Tbody | Kind::Tfoot => collect_rows(tree, c, out),
                 _ => {}
             }
         }
@@ -368,5 +579,32 @@ mod tests {
             ])
         );
         assert!(!looks_like_html("一、总体情况\n<不是标签>"));
+    }
+
+    #[test]
+    fn kinds_of_tags_in_any_case() {
+        let kinds = ["TD", "p", "Table", "br", "IMG", "h2", "Blockquote", "blockquotes", "NAV", "noscript", "span", "o:p", "p\0", "#root"]
+            .map(Kind::of);
+        use Kind::*;
+        assert_eq!(kinds, [Td, P, Table, VoidBlock, Void, Block, Block, Other, BlockChrome, Chrome, Other, Other, Other, Other]);
+        assert!(Kind::Tr.is_block() && !Kind::Td.is_block() && Kind::Th.is(CELLS));
+    }
+
+    /// The `id` of the element [`tree`] finds the report in.
+    fn report_id(html: &str) -> Option<String> {
+        let (tree, root) = tree(html);
+        tree.nodes[root].attrs.get("id").map(String::from)
+    }
+
+    #[test]
+    fn the_report_element_holds_a_marker_split_across_elements_but_not_across_chrome() {
+        let table = "<table><tr><td>1</td></tr></table>";
+        assert_eq!(report_id(&format!("<div id=a><b>总体</b><nav>新闻</nav>情<i>況</i>{table}</div>")), Some("a".into()));
+        assert_eq!(report_id(&format!("<div id=a><p id=b>一、总体情况</p>{table}</div>")), Some("a".into()));
+        assert_eq!(report_id("<div id=a><p id=b>一、总 体 情 况</p></div>"), Some("b".into()));
+        // Text inside chrome is not its parent's: no marker outside the `<nav>`.
+        assert_eq!(report_id(&format!("<div id=a><b>总</b><nav id=n>体</nav>情况{table}</div>")), None);
+        assert_eq!(report_id("<div id=a>收到和处理政府信息<br>公开申请情况<nav id=n>总体情况</nav></div>"), Some("a".into()));
+        assert_eq!(report_id("<div id=a>收到和处理政府信息公开申请情况<nav><p id=p>总体情况</p></nav></div>"), Some("p".into()));
     }
 }
