@@ -5,6 +5,7 @@
 use crate::input::document::Block;
 use crate::input::markup::{decode_entities, Attrs, Piece, Tokens};
 use crate::text::push_collapsed;
+use crate::words::{find_with, repeat, zero_bytes};
 use std::borrow::Cow;
 
 /// Whether text is HTML rather than a plain report.
@@ -215,8 +216,6 @@ struct Node<'a> {
     /// Its children are [`Tree::items`] `first..end`, each child element followed by its own.
     first: usize,
     end: usize,
-    /// Where its text starts in the page's text as [`Markers`] counts it.
-    start: usize,
     /// Its tables, its own and those of its children that are not chrome.
     tables: usize,
     /// Whether its text (without its children that are chrome) holds a [`REPORT_MARKERS`] word.
@@ -268,51 +267,26 @@ impl<'a> Tree<'a> {
 /// Both end in `况`, the character that has them looked for.
 const REPORT_MARKERS: [&str; 2] = ["总体情况", "收到和处理政府信息公开申请情况"];
 
-/// The last characters of the page's text as seen by the open elements, skeleton only
-/// ([`crate::text::skeleton_chars`]), each with its place in the text: enough to find a
-/// [`REPORT_MARKERS`] word split across elements, such as `<b>总体</b>情况`.
-#[derive(Clone, Copy, Default)]
-struct Markers {
-    last: [(char, usize); 16],
-    /// How many characters it has seen.
-    seen: usize,
-}
-
-impl Markers {
-    /// Takes `c`, the character at `at`; the place where a marker word ends with it starts.
-    fn push(&mut self, c: char, at: usize) -> Option<usize> {
-        self.last[self.seen % 16] = (c, at);
-        self.seen += 1;
-        if c != '况' {
-            return None;
-        }
-        REPORT_MARKERS.iter().find_map(|m| {
-            let n = m.chars().count();
-            let back = |i: usize| self.last[(self.seen - 1 - i) % 16];
-            (self.seen >= n && m.chars().rev().enumerate().all(|(i, c)| back(i).0 == c)).then(|| back(n - 1).1)
-        })
-    }
-}
-
 /// Builds the tree of a page and finds where its report is: parses tolerant HTML into nodes (node
 /// 0 the root) while counting each element's tables and looking for the marker words in its text.
 struct Builder<'a> {
     tree: Tree<'a>,
     /// The open elements, outermost first.
     open: Vec<usize>,
-    /// How many skeleton characters of text the page has had.
-    at: usize,
-    /// The text as seen from the innermost open chrome (or the page), and as seen from outside
-    /// each open chrome element: text inside chrome is not its parent's.
-    markers: Markers,
-    outside: Vec<Markers>,
+    /// The text items seen by the innermost open chrome element (or the page), in order, from
+    /// `bases.last()` on: text inside chrome is not its parent's.
+    visible: Vec<usize>,
+    /// Where in `visible` each open chrome element's text starts.
+    bases: Vec<usize>,
 }
 
 impl<'a> Builder<'a> {
     fn new(html: &'a str) -> Self {
-        let root = Node { name: "#root", kind: Kind::Other, attrs: Attrs::default(), first: 0, end: 0, start: 0, tables: 0, marked: false };
-        let tree = Tree { nodes: vec![root], items: Vec::with_capacity(html.len() / 32) };
-        Builder { tree, open: vec![0], at: 0, markers: Markers::default(), outside: Vec::new() }
+        let root = Node { name: "#root", kind: Kind::Other, attrs: Attrs::default(), first: 0, end: 0, tables: 0, marked: false };
+        let mut nodes = Vec::with_capacity(html.len() / 48);
+        nodes.push(root);
+        let tree = Tree { nodes, items: Vec::with_capacity(html.len() / 32) };
+        Builder { tree, open: vec![0], visible: Vec::new(), bases: Vec::new() }
     }
 
     fn start(&mut self, name: &'a str, attrs: Attrs<'a>, self_closing: bool) {
@@ -328,11 +302,11 @@ impl<'a> Builder<'a> {
         self.tree.items.push(Item::Node(id));
         let first = self.tree.items.len();
         let tables = usize::from(kind == Kind::Table);
-        self.tree.nodes.push(Node { name, kind, attrs, first, end: first, start: self.at, tables, marked: false });
+        self.tree.nodes.push(Node { name, kind, attrs, first, end: first, tables, marked: false });
         if !self_closing && !kind.is_void() && self.open.len() < 256 {
             self.open.push(id);
             if kind.is_chrome() {
-                self.outside.push(std::mem::take(&mut self.markers));
+                self.bases.push(self.visible.len());
             }
         } else {
             self.ended(id, *self.open.last().unwrap_or(&0));
@@ -355,7 +329,7 @@ impl<'a> Builder<'a> {
             let id = self.open.pop().unwrap_or(0);
             self.tree.nodes[id].end = self.tree.items.len();
             if self.tree.nodes[id].kind.is_chrome() {
-                self.markers = self.outside.pop().unwrap_or_default();
+                self.visible.truncate(self.bases.pop().unwrap_or(0));
             }
             self.ended(id, *self.open.last().unwrap_or(&0));
         }
@@ -373,20 +347,55 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, item: Item<'a>) {
+        let at = self.tree.items.len();
         self.tree.items.push(item);
-        for c in item.text().unwrap_or_default().chars() {
-            let c = crate::text::fold_char(c);
-            if !crate::text::is_skeleton_char(c) {
-                continue;
+        self.visible.push(at);
+        let text = item.text().unwrap_or_default();
+        let bytes = text.as_bytes();
+        // Where a character that every marker ends with ends (`况`, or `況` that folds to it).
+        let ends = |w| zero_bytes(w ^ repeat(0xb5)) | zero_bytes(w ^ repeat(0x81));
+        let mut from = 0;
+        while let Some(i) = find_with(&bytes[from..], ends, |b| b == 0xb5 || b == 0x81) {
+            from += i + 1;
+            if bytes[..from].ends_with("况".as_bytes()) || bytes[..from].ends_with("況".as_bytes()) {
+                if let Some(start) = self.marker_before(&text[..from]) {
+                    // The innermost open element whose text holds the word from its start.
+                    let nodes = &self.tree.nodes;
+                    let holder = self.open.iter().rev().find(|&&n| nodes[n].first <= start).copied().unwrap_or(0);
+                    self.tree.nodes[holder].marked = true;
+                }
             }
-            if let Some(from) = self.markers.push(c.to_ascii_lowercase(), self.at) {
-                // The innermost open element whose text holds the word from its start.
-                let nodes = &self.tree.nodes;
-                let holder = self.open.iter().rev().find(|&&n| nodes[n].start <= from).copied().unwrap_or(0);
-                self.tree.nodes[holder].marked = true;
-            }
-            self.at += 1;
         }
+    }
+
+    /// Where the [`REPORT_MARKERS`] word that the visible text ends with, up to `last` (the end of
+    /// the latest item), starts: the item holding its first character. Compared as skeletons
+    /// ([`crate::text::skeleton_chars`]), so `总 体` or `總體` is `总体`.
+    fn marker_before(&self, last: &str) -> Option<usize> {
+        // The last skeleton characters, latest first, each with its item.
+        let mut chars = [('\0', 0); 16];
+        let mut n = 0;
+        let base = self.bases.last().copied().unwrap_or(0);
+        let items = self.visible[base..].iter().rev();
+        for (k, &item) in items.enumerate() {
+            let text = if k == 0 { Cow::Borrowed(last) } else { self.tree.items[item].text().unwrap_or_default() };
+            // `skeleton_chars`, from the end.
+            let skeleton = text.chars().rev().map(crate::text::fold_char).filter(|&c| crate::text::is_skeleton_char(c));
+            for c in skeleton.map(|c| c.to_ascii_lowercase()) {
+                chars[n] = (c, item);
+                n += 1;
+                if n == chars.len() {
+                    break;
+                }
+            }
+            if n == chars.len() {
+                break;
+            }
+        }
+        REPORT_MARKERS.iter().find_map(|m| {
+            let len = m.chars().count();
+            (len <= n && m.chars().rev().zip(&chars).all(|(c, &(s, _))| c == s)).then(|| chars[len - 1].1)
+        })
     }
 
     /// The tree, and the deepest element holding all of the page's tables and the report's first
@@ -606,5 +615,13 @@ mod tests {
         assert_eq!(report_id(&format!("<div id=a><b>总</b><nav id=n>体</nav>情况{table}</div>")), None);
         assert_eq!(report_id("<div id=a>收到和处理政府信息<br>公开申请情况<nav id=n>总体情况</nav></div>"), Some("a".into()));
         assert_eq!(report_id("<div id=a>收到和处理政府信息公开申请情况<nav><p id=p>总体情况</p></nav></div>"), Some("p".into()));
+    }
+
+    #[test]
+    fn the_characters_markers_are_looked_for_at() {
+        assert!(REPORT_MARKERS.iter().all(|m| m.ends_with('况')));
+        let folding = (0..=char::MAX as u32).filter_map(char::from_u32).filter(|&c| crate::text::fold_char(c) == '况');
+        assert_eq!(folding.collect::<Vec<_>>(), ['况', '況']);
+        assert_eq!(("况".as_bytes()[2], "況".as_bytes()[2]), (0xb5, 0x81));
     }
 }
