@@ -315,8 +315,7 @@ impl<'a> Builder<'a> {
 
     fn end(&mut self, name: &str) {
         let nodes = &self.tree.nodes;
-        let kind = Kind::of(name);
-        if let Some(pos) = self.open.iter().rposition(|&n| nodes[n].kind == kind && nodes[n].name.eq_ignore_ascii_case(name)) {
+        if let Some(pos) = self.open.iter().rposition(|&n| nodes[n].name.eq_ignore_ascii_case(name)) {
             if pos > 0 {
                 self.close_to(pos);
             }

@@ -323,7 +323,12 @@ impl Plain {
         if self.end <= self.name_end + 1 {
             return Attrs("");
         }
-        Attrs(s[self.name_end..self.end].trim_end().trim_end_matches('/'))
+        let attrs = &s[self.name_end..self.end];
+        // Trimmed only when it ends in what trimming takes: white space (maybe beyond ASCII) or `/`.
+        match attrs.as_bytes().last() {
+            Some(b'\t'..=b'\r' | b' ' | b'/' | 0x80..) => Attrs(attrs.trim_end().trim_end_matches('/')),
+            _ => Attrs(attrs),
+        }
     }
 }
 
@@ -360,9 +365,10 @@ fn name_end_at(b: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The `>` ending a tag whose attributes start at `b[at]`, read as XML writes them (`name="value"`,
-/// white space between) so that only the values are searched; anything else is left to
-/// [`tag_end`] from where it appears. None when the tag is not one or does not end.
+/// The `>` ending a tag whose attributes start at `b[at]`, read as XML and HTML write them
+/// (`name="value"`, `name=value`, white space between) so that only quoted values are searched;
+/// anything else is left to [`tag_end`] from where it appears. None when the tag is not one or
+/// does not end.
 fn attributes_end(b: &[u8], mut at: usize) -> Option<usize> {
     loop {
         while matches!(b.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
@@ -374,9 +380,15 @@ fn attributes_end(b: &[u8], mut at: usize) -> Option<usize> {
             Some(&c) if NAME_BYTE[usize::from(c)] => {
                 at = name_end_at(b, at + 1);
                 if b.get(at) == Some(&b'=') {
-                    if let Some(&quote @ (b'"' | b'\'')) = b.get(at + 1) {
-                        at += 2 + find_byte(quote, &b[at + 2..])?;
-                        at += 1;
+                    match b.get(at + 1) {
+                        Some(&quote @ (b'"' | b'\'')) => {
+                            at += 2 + find_byte(quote, &b[at + 2..])?;
+                            at += 1;
+                        }
+                        // A value without quotes as HTML writes them (`class=MsoNormal`): no
+                        // byte of it ends the tag or starts a quote.
+                        Some(&c) if NAME_BYTE[usize::from(c)] => at = name_end_at(b, at + 2),
+                        _ => {}
                     }
                 }
             }
@@ -580,5 +592,20 @@ mod tests {
         assert_eq!(attrs.get("c"), Some("".into()));
         assert_eq!(attrs.get("d"), None);
         assert_eq!(attrs.get_each(["c", "d", "b"]), [Some("".into()), None, Some("x y".into())]);
+    }
+
+    #[test]
+    fn word_tags_with_values_with_and_without_quotes() {
+        let html = "<p class=MsoNormal style='text-indent:32.0pt'><span lang=EN-US/><td width=96 x=a\"b>\">";
+        let mut tokens = Tokens::html(html);
+        let mut tags = std::iter::from_fn(|| tokens.next_piece()).map(|piece| match piece {
+            Piece::Tag(tag) => (tag.name, tag.attrs, tag.self_closing),
+            _ => unreachable!(),
+        });
+        assert_eq!(tags.next(), Some(("p", Attrs(" class=MsoNormal style='text-indent:32.0pt'"), false)));
+        assert_eq!(tags.next(), Some(("span", Attrs(" lang=EN-US"), true)));
+        assert_eq!(tags.next(), Some(("td", Attrs(" width=96 x=a\"b>\""), false)));
+        assert_eq!(tags.next(), None);
+        assert_eq!(Plain::at("<b a=1 >", 0).map(|p| p.end), Some(7));
     }
 }
