@@ -3,9 +3,9 @@
 //! the grid, `<br>` and Word's `mso-` markup handled.
 
 use crate::input::document::Block;
-use crate::input::markup::{decode_entities, Attrs, Piece, Tokens};
+use crate::input::markup::{decode_entities, Attrs, Piece, Plain, Tag, Tokens};
 use crate::text::push_collapsed;
-use crate::words::{find_with, repeat, zero_bytes};
+use crate::words::{find_byte, find_with, repeat, zero_bytes};
 use std::borrow::Cow;
 
 /// Whether text is HTML rather than a plain report.
@@ -410,11 +410,45 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// A page read straight from its bytes: text and a plain tag ([`Plain`]) are taken at once, anything
+/// else (comments, declarations, script and style, a malformed tag) is read by the general
+/// tokenizer, so the pieces are those of [`Tokens::html`].
+struct Scanner<'a> {
+    html: &'a str,
+    /// Where reading goes on.
+    at: usize,
+    tokens: Tokens<'a>,
+}
+
+impl<'a> Scanner<'a> {
+    fn next(&mut self) -> Option<Piece<'a>> {
+        let (html, at) = (self.html, self.at);
+        let b = html.as_bytes();
+        if *b.get(at)? != b'<' {
+            let lt = find_byte(b'<', &b[at..]).map_or(b.len(), |i| at + i);
+            self.at = lt;
+            return Some(Piece::Text(&html[at..lt]));
+        }
+        if let Some(plain) = Plain::at(html, at) {
+            let name = &html[plain.name_start..plain.name_end];
+            // Script and style are passed over by the tokenizer, content and all.
+            if plain.closing || plain.self_closing || !(name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style")) {
+                self.at = plain.end + 1;
+                return Some(Piece::Tag(Tag { name, attrs: plain.attrs(html), closing: plain.closing, self_closing: plain.self_closing }));
+            }
+        }
+        self.tokens.set_rest(&html[at..]);
+        let piece = self.tokens.next_piece();
+        self.at = html.len() - self.tokens.rest().len();
+        piece
+    }
+}
+
 /// Parses tolerant HTML into an arena of nodes (node 0 the root), and finds the report's element.
 fn tree(html: &str) -> (Tree<'_>, usize) {
     let mut builder = Builder::new(html);
-    let mut tokens = Tokens::html(html);
-    while let Some(piece) = tokens.next_piece() {
+    let mut scanner = Scanner { html, at: 0, tokens: Tokens::html(html) };
+    while let Some(piece) = scanner.next() {
         match piece {
             Piece::Tag(tag) if tag.closing => builder.end(tag.name),
             Piece::Tag(tag) => builder.start(tag.name, tag.attrs, tag.self_closing),

@@ -392,7 +392,7 @@ fn attributes_end(b: &[u8], mut at: usize) -> Option<usize> {
                     }
                 }
             }
-            _ => return tag_end(b, at)?,
+            _ => return delimited_end(b, at).flatten(),
         }
     }
 }
@@ -401,10 +401,15 @@ fn attributes_end(b: &[u8], mut at: usize) -> Option<usize> {
 /// `s` does not start a tag, `Some(None)` when the tag runs to the end of the text. The search
 /// starts at `at`, after what is known to hold no delimiter. Bytes, not chars: the delimiters are
 /// ASCII, and no byte of a multi-byte char is ASCII.
-fn tag_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
+fn tag_end(s: &[u8], at: usize) -> Option<Option<usize>> {
     if !s.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/') {
         return None;
     }
+    delimited_end(s, at)
+}
+
+/// The `>` that ends a tag, searched from `s[at]` on outside quoted values, as [`tag_end`] tells it.
+fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
     loop {
         let Some(i) = find_delimiter(&s[at..]).map(|i| at + i) else {
             return Some(None);
