@@ -8,14 +8,31 @@ use crate::text::push_collapsed;
 use crate::words::{find_byte, find_with, repeat, zero_bytes};
 use std::borrow::Cow;
 
-/// Whether text is HTML rather than a plain report.
+/// Whether text is HTML rather than a plain report: it starts with `<`, and one of a page's usual
+/// tags starts within its first 2,048 characters.
 pub fn looks_like_html(text: &str) -> bool {
+    const HEAD: usize = 2048;
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if !text.starts_with('<') {
         return false;
     }
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    ["<html", "<body", "<table", "<!doctype html", "<meta", "<div", "<p"].iter().any(|t| head.contains(t))
+    let b = text.as_bytes();
+    // Whether the first `end` bytes are within the head: no more characters than bytes.
+    let in_head = |end: usize| end <= HEAD || text[..end].chars().count() <= HEAD;
+    let mut at = 0;
+    while let Some(lt) = find_byte(b'<', &b[at..]).map(|i| at + i) {
+        if !in_head(lt + 1) {
+            return false;
+        }
+        at = lt + 1;
+        let tag = ["html", "body", "table", "!doctype html", "meta", "div", "p"]
+            .into_iter()
+            .find(|t| b[at..].get(..t.len()).is_some_and(|name| name.eq_ignore_ascii_case(t.as_bytes())));
+        if tag.is_some_and(|t| in_head(at + t.len())) {
+            return true;
+        }
+    }
+    false
 }
 
 /// What the reader tells elements apart by: the tags it treats alike share a kind, and the ones
@@ -452,6 +469,8 @@ fn tree(html: &str) -> (Tree<'_>, usize) {
         match piece {
             Piece::Tag(tag) if tag.closing => builder.end(tag.name),
             Piece::Tag(tag) => builder.start(tag.name, tag.attrs, tag.self_closing),
+            // Text without entities is taken as it is wherever it is read.
+            Piece::Text(text) if find_byte(b'&', text.as_bytes()).is_none() => builder.text(Item::Literal(text)),
             Piece::Text(text) => builder.text(Item::Text(text)),
             Piece::Literal(text) => builder.text(Item::Literal(text)),
         }
@@ -554,10 +573,10 @@ fn grid(tree: &Tree, table: usize, text: &mut String) -> Vec<Vec<Option<String>>
                 }
             }
             let Some(cell) = next.next() else { break };
-            let [rowspan, colspan] = nodes[cell]
-                .attrs
-                .get_each(["rowspan", "colspan"])
-                .map(|v| v.and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200));
+            // Most cells have neither, told by the attributes as written.
+            let attrs = nodes[cell].attrs;
+            let spans = if attrs.hold("span") { attrs.get_each(["rowspan", "colspan"]) } else { [None, None] };
+            let [rowspan, colspan] = spans.map(|v| v.and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200));
             text.clear();
             cell_text(tree, cell, text);
             row.push(Some(text.trim().to_owned()));
@@ -621,6 +640,19 @@ mod tests {
             ])
         );
         assert!(!looks_like_html("一、总体情况\n<不是标签>"));
+    }
+
+    #[test]
+    fn html_is_told_by_a_usual_tag_in_the_first_2048_characters() {
+        assert!(looks_like_html(" \u{feff}\n<!DOCTYPE HTML><x>"));
+        assert!(looks_like_html("<x><P>"));
+        assert!(!looks_like_html("x<p>"));
+        assert!(!looks_like_html("<x><!doctype htm"));
+        let page = |filler: &str, n: usize| format!("<x>{}<Table>", filler.repeat(n));
+        assert!(looks_like_html(&page("a", 2048 - 9)));
+        assert!(!looks_like_html(&page("a", 2048 - 8)));
+        assert!(looks_like_html(&page("中", 2048 - 9)));
+        assert!(!looks_like_html(&page("中", 2048 - 8)));
     }
 
     #[test]

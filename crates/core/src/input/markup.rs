@@ -59,23 +59,41 @@ impl<'a> Attrs<'a> {
         found.map(|v| v.map(decode_entities))
     }
 
+    /// Whether the attributes as written hold `word` (ASCII, lower case) in any case: a quick test
+    /// that an attribute whose name holds it is not there, without reading them one by one.
+    pub fn hold(&self, word: &str) -> bool {
+        let (b, word) = (self.0.as_bytes(), word.as_bytes());
+        let Some((&last, before)) = word.split_last() else { return true };
+        // Found by its last byte: a letter in either case (they differ in the bit 0x20 only).
+        let fold = if last.is_ascii_lowercase() { 0x20 } else { 0 };
+        let mut at = 0;
+        while let Some(i) = find_with(&b[at..], |w| zero_bytes((w | repeat(fold)) ^ repeat(last)), |c| c | fold == last) {
+            let end = at + i;
+            if end >= before.len() && b[end - before.len()..end].eq_ignore_ascii_case(before) {
+                return true;
+            }
+            at = end + 1;
+        }
+        false
+    }
+
     /// Each attribute's name and raw value, in order.
     fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
         let mut s = self.0;
         std::iter::from_fn(move || {
-            s = s.trim_start();
+            s = trim_start(s);
             let key_end = space_at(s, true);
             if key_end == 0 {
                 return None;
             }
             let key = &s[..key_end];
-            s = s[key_end..].trim_start();
+            s = trim_start(&s[key_end..]);
             let value = if let Some(after) = s.strip_prefix('=') {
-                let after = after.trim_start();
-                let (value, rest) = match after.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
+                let after = trim_start(after);
+                let (value, rest) = match after.as_bytes().first() {
+                    Some(&q @ (b'"' | b'\'')) => {
                         let body = &after[1..];
-                        let end = find_byte(q as u8, body.as_bytes()).unwrap_or(body.len());
+                        let end = find_byte(q, body.as_bytes()).unwrap_or(body.len());
                         (&body[..end], body.get(end + 1..).unwrap_or(""))
                     }
                     _ => {
@@ -436,6 +454,16 @@ fn find_delimiter(bytes: &[u8]) -> Option<usize> {
     )
 }
 
+/// `s` without the white space it starts with ([`str::trim_start`]), taken byte by byte while it is
+/// ASCII.
+fn trim_start(s: &str) -> &str {
+    let start = s.bytes().position(|b| !matches!(b, b'\t'..=b'\r' | b' ')).unwrap_or(s.len());
+    match s.as_bytes().get(start) {
+        Some(0x80..) => s[start..].trim_start(),
+        _ => &s[start..],
+    }
+}
+
 /// Where the first white space is in `s` (or with `or_equals`, the first `=`, which ends an
 /// attribute's name): found byte by byte while the text is ASCII.
 fn space_at(s: &str, or_equals: bool) -> usize {
@@ -597,6 +625,11 @@ mod tests {
         assert_eq!(attrs.get("c"), Some("".into()));
         assert_eq!(attrs.get("d"), None);
         assert_eq!(attrs.get_each(["c", "d", "b"]), [Some("".into()), None, Some("x y".into())]);
+        let attrs = Attrs(" ROWSPAN=2 style='padding:0cm 5.4pt;border:none'");
+        assert_eq!(
+            ["span", "rowspan", "colspan", "none", "border:", "ne'", "x", "padding:0cm 5.4pt;border:none'x", ""].map(|w| attrs.hold(w)),
+            [true, true, false, true, true, true, false, false, true]
+        );
     }
 
     #[test]
