@@ -321,11 +321,12 @@ impl Plain {
         Some(Plain { closing, name_start, name_end, self_closing, end })
     }
 
-    /// A plain tag whose name is followed by white space and attributes.
+    /// A plain tag whose name is followed by white space and attributes: its `>` is searched for
+    /// eight bytes at a time, each quoted value at once.
     #[inline(never)]
     fn with_attributes(s: &str, closing: bool, name_start: usize, name_end: usize) -> Option<Plain> {
         let b = s.as_bytes();
-        let end = attributes_end(b, name_end)?;
+        let end = delimited_end(b, name_end).flatten()?;
         // Whether the attributes end with `/` after any white space: told by the last byte unless
         // that is white space or not ASCII.
         let self_closing = match b[end - 1] {
@@ -381,38 +382,6 @@ fn name_end_at(b: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// The `>` ending a tag whose attributes start at `b[at]`, read as XML and HTML write them
-/// (`name="value"`, `name=value`, white space between) so that only quoted values are searched;
-/// anything else is left to [`tag_end`] from where it appears. None when the tag is not one or
-/// does not end.
-fn attributes_end(b: &[u8], mut at: usize) -> Option<usize> {
-    loop {
-        while matches!(b.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            at += 1;
-        }
-        match b.get(at) {
-            Some(b'>') => return Some(at),
-            Some(b'/') if b.get(at + 1) == Some(&b'>') => return Some(at + 1),
-            Some(&c) if NAME_BYTE[usize::from(c)] => {
-                at = name_end_at(b, at + 1);
-                if b.get(at) == Some(&b'=') {
-                    match b.get(at + 1) {
-                        Some(&quote @ (b'"' | b'\'')) => {
-                            at += 2 + find_byte(quote, &b[at + 2..])?;
-                            at += 1;
-                        }
-                        // A value without quotes as HTML writes them (`class=MsoNormal`): no
-                        // byte of it ends the tag or starts a quote.
-                        Some(&c) if NAME_BYTE[usize::from(c)] => at = name_end_at(b, at + 2),
-                        _ => {}
-                    }
-                }
-            }
-            _ => return delimited_end(b, at).flatten(),
-        }
-    }
 }
 
 /// The `>` that ends a tag starting at `s[0] == b'<'`, outside quoted attribute values: None when
