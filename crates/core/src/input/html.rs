@@ -332,7 +332,9 @@ impl<'a> Builder<'a> {
 
     fn end(&mut self, name: &str) {
         let nodes = &self.tree.nodes;
-        if let Some(pos) = self.open.iter().rposition(|&n| nodes[n].name.eq_ignore_ascii_case(name)) {
+        // Names in any case, told quickly when written alike (as they mostly are).
+        let same = |n: &str| n.len() == name.len() && n.bytes().zip(name.bytes()).all(|(a, b)| a == b || a.eq_ignore_ascii_case(&b));
+        if let Some(pos) = self.open.iter().rposition(|&n| same(nodes[n].name)) {
             if pos > 0 {
                 self.close_to(pos);
             }
