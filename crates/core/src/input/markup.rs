@@ -404,7 +404,7 @@ fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
         match s[i] {
             b'>' => return Some(Some(i)),
             b'<' => return None,
-            quote => match find_byte(quote, &s[i + 1..]) {
+            quote => match find_quote(quote, &s[i + 1..]) {
                 Some(close) => at = i + 1 + close + 1,
                 None => return Some(None),
             },
@@ -418,9 +418,22 @@ fn find_delimiter(bytes: &[u8]) -> Option<usize> {
     let (angle, double, single) = (repeat(b'>'), repeat(b'"'), repeat(b'\''));
     find_with(
         bytes,
-        |w| zero_bytes((w | repeat(2)) ^ angle) | zero_bytes(w ^ double) | zero_bytes(w ^ single),
+        |w| first_zero_marks((w | repeat(2)) ^ angle) | first_zero_marks(w ^ double) | first_zero_marks(w ^ single),
         |b| matches!(b, b'<' | b'>' | b'"' | b'\''),
     )
+}
+
+/// The first `quote` in `bytes`: where a quoted value ends.
+fn find_quote(quote: u8, bytes: &[u8]) -> Option<usize> {
+    find_with(bytes, |w| first_zero_marks(w ^ repeat(quote)), |b| b == quote)
+}
+
+/// The zero bytes of `word` marked by their high bit, as [`zero_bytes`] marks them but in one
+/// operation less and exactly only up to the first (a borrow may mark a byte after it): enough to
+/// find the first, also of several words' marks joined, since each wrong mark comes after a
+/// right one of its own word.
+fn first_zero_marks(word: u64) -> u64 {
+    word.wrapping_sub(repeat(1)) & !word & repeat(0x80)
 }
 
 /// `s` without the white space it starts with ([`str::trim_start`]), taken byte by byte while it is
@@ -614,5 +627,17 @@ mod tests {
         assert_eq!(tags.next(), Some(("td", Attrs(" width=96 x=a\"b>\""), false)));
         assert_eq!(tags.next(), None);
         assert_eq!(Plain::at("<b a=1 >", 0).map(|p| p.end), Some(7));
+    }
+
+    #[test]
+    fn first_zero_bytes_found_exactly() {
+        // A zero before a 0x01: the borrow marks the 0x01 too, after the first.
+        let word = u64::from_le_bytes([1, 0, 1, 0x80, 0, 0xff, 0x7f, 0]);
+        assert_eq!(first_zero_marks(word), u64::from_le_bytes([0, 0x80, 0x80, 0, 0x80, 0, 0, 0x80]));
+        assert_eq!(find_quote(b'"', b"abcdefg\"#\"xyzabcdefgh\""), Some(7));
+        assert_eq!(find_quote(b'\'', b"#&'''"), Some(2));
+        assert_eq!(find_delimiter(b"abcdef=#\"?='<>"), Some(8));
+        assert_eq!(find_delimiter(b"abcdefgh=?=>"), Some(11));
+        assert_eq!(find_delimiter(b"abc"), None);
     }
 }
