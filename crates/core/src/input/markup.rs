@@ -404,7 +404,7 @@ fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
         match s[i] {
             b'>' => return Some(Some(i)),
             b'<' => return None,
-            quote => match find_quote(quote, &s[i + 1..]) {
+            quote => match find_byte(quote, &s[i + 1..]) {
                 Some(close) => at = i + 1 + close + 1,
                 None => return Some(None),
             },
@@ -421,11 +421,6 @@ fn find_delimiter(bytes: &[u8]) -> Option<usize> {
         |w| first_zero_marks((w | repeat(2)) ^ angle) | first_zero_marks(w ^ double) | first_zero_marks(w ^ single),
         |b| matches!(b, b'<' | b'>' | b'"' | b'\''),
     )
-}
-
-/// The first `quote` in `bytes`: where a quoted value ends.
-fn find_quote(quote: u8, bytes: &[u8]) -> Option<usize> {
-    find_with(bytes, |w| first_zero_marks(w ^ repeat(quote)), |b| b == quote)
 }
 
 /// The zero bytes of `word` marked by their high bit, as [`zero_bytes`] marks them but in one
@@ -634,8 +629,6 @@ mod tests {
         // A zero before a 0x01: the borrow marks the 0x01 too, after the first.
         let word = u64::from_le_bytes([1, 0, 1, 0x80, 0, 0xff, 0x7f, 0]);
         assert_eq!(first_zero_marks(word), u64::from_le_bytes([0, 0x80, 0x80, 0, 0x80, 0, 0, 0x80]));
-        assert_eq!(find_quote(b'"', b"abcdefg\"#\"xyzabcdefgh\""), Some(7));
-        assert_eq!(find_quote(b'\'', b"#&'''"), Some(2));
         assert_eq!(find_delimiter(b"abcdef=#\"?='<>"), Some(8));
         assert_eq!(find_delimiter(b"abcdefgh=?=>"), Some(11));
         assert_eq!(find_delimiter(b"abc"), None);
