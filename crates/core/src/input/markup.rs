@@ -1,34 +1,11 @@
 //! A tolerant tokenizer for XML and HTML (WordprocessingML, saved web pages, clipboard HTML):
-//! tags with attributes, text with entities decoded; comments, declarations and script/style
-//! content skipped. Never fails: malformed markup is read as far as it makes sense. Tokens borrow
-//! from the markup: only lower-cased names and text with entities are copied.
+//! the pieces of markup (tags with their attributes as written, text with entities still to
+//! decode); comments, declarations and script/style content skipped. Never fails: malformed markup
+//! is read as far as it makes sense. Pieces borrow from the markup: a reader decodes only the text
+//! and looks up only the attributes it keeps.
 
 use crate::words::{find_byte, find_with, repeat, zero_bytes};
 use std::borrow::Cow;
-
-/// One piece of markup.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Token<'a> {
-    /// `<name attr="v">`; the name is lower-cased, namespace prefix kept (`w:tc`).
-    Start {
-        name: Cow<'a, str>,
-        attrs: Attrs<'a>,
-        self_closing: bool,
-    },
-    End {
-        name: Cow<'a, str>,
-    },
-    Text(Cow<'a, str>),
-}
-
-impl<'a> Token<'a> {
-    pub fn attr(&self, key: &str) -> Option<Cow<'a, str>> {
-        match self {
-            Token::Start { attrs, .. } => attrs.get(key),
-            _ => None,
-        }
-    }
-}
 
 /// A tag's attributes as written (`colspan=2 class='a b'`), read when one is looked up: most
 /// tags' attributes never are, so tokenizing copies and allocates nothing for them.
@@ -161,15 +138,6 @@ enum Case {
     Keep,
 }
 
-impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
-
-    fn next(&mut self) -> Option<Token<'a>> {
-        let case = self.case;
-        self.next_piece().map(|piece| piece.token(case))
-    }
-}
-
 /// A tag as written: its name neither lower-cased nor copied.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Tag<'a> {
@@ -180,8 +148,8 @@ pub struct Tag<'a> {
     pub self_closing: bool,
 }
 
-/// One piece of markup as written, what a [`Token`] is made of: a reader that looks at few tags
-/// and little text takes pieces, and decodes only the text it keeps.
+/// One piece of markup as written: a reader looks at the tags it needs and decodes only the text it
+/// keeps.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Piece<'a> {
     Tag(Tag<'a>),
@@ -191,28 +159,8 @@ pub enum Piece<'a> {
     Literal(&'a str),
 }
 
-impl<'a> Piece<'a> {
-    fn token(self, case: Case) -> Token<'a> {
-        match self {
-            Piece::Tag(tag) => {
-                let name = match case {
-                    Case::Fold => lowercase(tag.name),
-                    Case::Keep => Cow::Borrowed(tag.name),
-                };
-                if tag.closing {
-                    Token::End { name }
-                } else {
-                    Token::Start { name, attrs: tag.attrs, self_closing: tag.self_closing }
-                }
-            }
-            Piece::Text(text) => Token::Text(decode_entities(text)),
-            Piece::Literal(text) => Token::Text(Cow::Borrowed(text)),
-        }
-    }
-}
-
 impl<'a> Tokens<'a> {
-    /// The next piece of markup: what [`Iterator::next`] turns into a token.
+    /// The next piece of markup.
     pub fn next_piece(&mut self) -> Option<Piece<'a>> {
         loop {
             let rest = self.rest;
@@ -503,14 +451,6 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
 }
 
 /// ASCII lower case, copied only when there is an upper-case letter.
-fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -544,54 +484,55 @@ fn entity(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn tokenize(s: &str) -> Vec<Token<'_>> {
-        Tokens::html(s).collect()
+    /// The pieces of HTML, in order.
+    fn pieces(s: &str) -> Vec<Piece<'_>> {
+        let mut tokens = Tokens::html(s);
+        std::iter::from_fn(|| tokens.next_piece()).collect()
     }
 
-    fn start<'a>(name: &'a str, attrs: &'a str) -> Token<'a> {
-        Token::Start { name: name.into(), attrs: Attrs(attrs), self_closing: false }
+    fn tag<'a>(name: &'a str, attrs: &'a str, closing: bool, self_closing: bool) -> Piece<'a> {
+        Piece::Tag(Tag { name, attrs: Attrs(attrs), closing, self_closing })
     }
 
     #[test]
     fn tags_text_entities_and_skipped_parts() {
-        let t = tokenize("<!DOCTYPE html><!--[if gte mso 9]><xml>x</xml><![endif]--><TD colspan=2 class='a b'>1&nbsp;2 &amp; &#20013;</td><script>var a='<td>';</script><br/>");
+        let html = "<!DOCTYPE html><!--[if gte mso 9]><xml>x</xml><![endif]--><TD colspan=2 class='a b'>1&nbsp;2 &amp; &#20013;</td><script>var a='<td>';</script><br/>";
         assert_eq!(
-            t,
+            pieces(html),
             vec![
-                start("td", " colspan=2 class='a b'"),
-                Token::Text("1\u{a0}2 & 中".into()),
-                Token::End { name: "td".into() },
-                Token::Start { name: "br".into(), attrs: Attrs(""), self_closing: true },
+                tag("TD", " colspan=2 class='a b'", false, false),
+                Piece::Text("1&nbsp;2 &amp; &#20013;"),
+                tag("td", "", true, false),
+                tag("br", "", false, true),
             ]
         );
+        assert_eq!(decode_entities("1&nbsp;2 &amp; &#20013;"), "1\u{a0}2 & 中");
     }
 
     #[test]
     fn malformed_markup_does_not_fail() {
         for s in ["<", "<a", "<a href=\"x", "a < b > c", "<!--", "<![CDATA[x", "&#xZZ; &", "<w:t>规章</w:t"] {
-            let _ = tokenize(s);
+            let _ = pieces(s);
         }
-        assert_eq!(tokenize("a < b"), vec![Token::Text("a ".into()), Token::Text("<".into()), Token::Text(" b".into())]);
+        assert_eq!(pieces("a < b"), vec![Piece::Text("a "), Piece::Literal("<"), Piece::Text(" b")]);
         // A tag that never ends is text to the end, even where a later `<` looks like a tag.
-        assert_eq!(
-            tokenize("<p>x<a title=\"y <b>z"),
-            vec![start("p", ""), Token::Text("x".into()), Token::Text("<a title=\"y <b>z".into())]
-        );
-        assert_eq!(tokenize("<a b='<c>"), vec![Token::Text("<a b='<c>".into())]);
+        assert_eq!(pieces("<p>x<a title=\"y <b>z"), vec![tag("p", "", false, false), Piece::Text("x"), Piece::Text("<a title=\"y <b>z")]);
+        assert_eq!(pieces("<a b='<c>"), vec![Piece::Text("<a b='<c>")]);
         assert_eq!(decode_entities("&amp &&amp;&#x4e2d;&nbsp"), "&amp &&中&nbsp");
     }
 
     #[test]
     fn a_skipped_element_ends_at_its_end_tag() {
         let mut tokens = Tokens::xml("<w:rPr><w:t>x</w:t></w:rPr><w:t>y</w:t>");
-        assert_eq!(tokens.next(), Some(start("w:rPr", "")));
+        assert_eq!(tokens.next_piece(), Some(tag("w:rPr", "", false, false)));
         tokens.skip_element("w:rPr");
-        assert_eq!(tokens.collect::<Vec<_>>(), vec![start("w:t", ""), Token::Text("y".into()), Token::End { name: "w:t".into() }]);
+        let rest: Vec<_> = std::iter::from_fn(|| tokens.next_piece()).collect();
+        assert_eq!(rest, vec![tag("w:t", "", false, false), Piece::Text("y"), tag("w:t", "", true, false)]);
         // Never closed: read as usual.
         let mut tokens = Tokens::xml("<w:rPr><w:b/>");
-        tokens.next();
+        tokens.next_piece();
         tokens.skip_element("w:rPr");
-        assert_eq!(tokens.next(), Some(Token::Start { name: "w:b".into(), attrs: Attrs(""), self_closing: true }));
+        assert_eq!(tokens.next_piece(), Some(tag("w:b", "", false, true)));
     }
 
     #[test]
