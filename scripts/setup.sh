@@ -2,7 +2,7 @@
 # Installs what the app build and the tests need, skipping whatever is already there:
 # the wasm32 target, trunk 0.21.14, the wasm-bindgen-cli that matches Cargo.lock, wasm-opt
 # (npm's binaryen), Node.js, Debian's Chromium with CJK fonts, the browser tests' npm packages, and
-# (for the tests only) LibreOffice Calc.
+# (for the tests only) make for the CLI's jemalloc and LibreOffice Calc.
 # Sourced by scripts/serve.sh and scripts/test.sh; `bash scripts/setup.sh [app|all]` runs it alone.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -55,6 +55,15 @@ setup_browser_tests() {
   fi
 }
 
+# The CLI (built by the tests, not by the app): on Linux it links jemalloc, which its crate
+# builds from C source with make (the C compiler is the one Rust already links with).
+setup_cli() {
+  if ! command -v make > /dev/null; then
+    say "installing make (the CLI builds jemalloc)"
+    apt_install make
+  fi
+}
+
 # Tests only (not the app): LibreOffice Calc converts the CLI's .xlsx export to CSV in
 # crates/cli/tests/xlsx.rs, the one test that needs it.
 setup_xlsx_test() {
@@ -67,6 +76,7 @@ setup_xlsx_test() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   setup_app
   if [ "${1:-all}" = all ]; then
+    setup_cli
     setup_browser_tests
     setup_xlsx_test
   fi

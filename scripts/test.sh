@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 setup_app
+setup_cli
 setup_browser_tests
 setup_xlsx_test
 

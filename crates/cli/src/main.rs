@@ -96,7 +96,6 @@ fn check(args: &[String]) -> ExitCode {
         },
         None => None,
     };
-    memory::keep_freed();
     let found = batch::find(&o.paths);
     if found.is_empty() {
         let extensions = nianbao_core::batch::REPORT_EXTENSIONS.join(" .");
