@@ -42,7 +42,7 @@ struct TableState {
 }
 
 /// The elements of WordprocessingML the reader acts on; every other element is passed over.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Element {
     Paragraph,
     Text,
@@ -87,6 +87,7 @@ impl Element {
 }
 
 /// A piece of WordprocessingML the reader acts on.
+#[derive(Debug, PartialEq)]
 enum Piece<'a> {
     /// A tag of an element other than [`Element::Other`]; its attributes are read only for `w:vMerge`.
     Tag { element: Element, closing: bool, self_closing: bool, attrs: Attrs<'a> },
@@ -167,7 +168,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Passes over the content of the run or paragraph properties just started, up to and with
-    /// their end tag, as [`Tokens::skip_element`] does: properties that never end are read as usual.
+    /// their end tag, without reading it. Properties that never end are read as usual, and, as there
+    /// is no end tag later either, not looked for again.
     fn skip_properties(&mut self, paragraph: bool) {
         let (name, unclosed) = if paragraph { ("w:pPr", &mut self.unclosed[1]) } else { ("w:rPr", &mut self.unclosed[0]) };
         if *unclosed {
@@ -286,6 +288,21 @@ pub fn blocks(xml: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipped_properties_end_at_their_end_tag() {
+        let tag = |element, closing| Piece::Tag { element, closing, self_closing: false, attrs: Attrs::default() };
+        let mut scanner = Scanner::new("<w:rPr><w:t>x</w:t></w:rPr><w:t>y</w:t>");
+        assert_eq!(scanner.next(), Some(tag(Element::RunProperties, false)));
+        scanner.skip_properties(false);
+        let rest: Vec<_> = std::iter::from_fn(|| scanner.next()).collect();
+        assert_eq!(rest, vec![tag(Element::Text, false), Piece::Text("y"), tag(Element::Text, true)]);
+        // Never closed: read as usual.
+        let mut scanner = Scanner::new("<w:rPr><w:t>z");
+        scanner.next();
+        scanner.skip_properties(false);
+        assert_eq!((scanner.next(), scanner.next()), (Some(tag(Element::Text, false)), Some(Piece::Text("z"))));
+    }
 
     #[test]
     fn paragraphs_tables_and_merges() {

@@ -93,19 +93,17 @@ impl<'a> Attrs<'a> {
 pub struct Tokens<'a> {
     rest: &'a str,
     case: Case,
-    /// Elements [`Tokens::skip_element`] found no end tag for: there is none later either.
-    unclosed: Vec<&'static str>,
 }
 
 impl<'a> Tokens<'a> {
     /// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
     pub fn html(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Fold, unclosed: Vec::new() }
+        Tokens { rest: s, case: Case::Fold }
     }
 
     /// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
     pub fn xml(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Keep, unclosed: Vec::new() }
+        Tokens { rest: s, case: Case::Keep }
     }
 
     /// The markup not read yet.
@@ -116,19 +114,6 @@ impl<'a> Tokens<'a> {
     /// Goes on from `rest`, a later part of the markup that a caller has read up to itself.
     pub fn set_rest(&mut self, rest: &'a str) {
         self.rest = rest;
-    }
-
-    /// Passes over the content of the element `name` just started, up to and with its end tag
-    /// `</name>`, without reading it: for elements whose content no reader looks at (Word's run
-    /// properties). An element that never ends is read as usual.
-    pub fn skip_element(&mut self, name: &'static str) {
-        if self.unclosed.contains(&name) {
-            return;
-        }
-        match after_end_tag(self.rest.as_bytes(), name) {
-            Some(end) => self.rest = &self.rest[end..],
-            None => self.unclosed.push(name),
-        }
     }
 }
 
@@ -519,20 +504,6 @@ mod tests {
         assert_eq!(pieces("<p>x<a title=\"y <b>z"), vec![tag("p", "", false, false), Piece::Text("x"), Piece::Text("<a title=\"y <b>z")]);
         assert_eq!(pieces("<a b='<c>"), vec![Piece::Text("<a b='<c>")]);
         assert_eq!(decode_entities("&amp &&amp;&#x4e2d;&nbsp"), "&amp &&中&nbsp");
-    }
-
-    #[test]
-    fn a_skipped_element_ends_at_its_end_tag() {
-        let mut tokens = Tokens::xml("<w:rPr><w:t>x</w:t></w:rPr><w:t>y</w:t>");
-        assert_eq!(tokens.next_piece(), Some(tag("w:rPr", "", false, false)));
-        tokens.skip_element("w:rPr");
-        let rest: Vec<_> = std::iter::from_fn(|| tokens.next_piece()).collect();
-        assert_eq!(rest, vec![tag("w:t", "", false, false), Piece::Text("y"), tag("w:t", "", true, false)]);
-        // Never closed: read as usual.
-        let mut tokens = Tokens::xml("<w:rPr><w:b/>");
-        tokens.next_piece();
-        tokens.skip_element("w:rPr");
-        assert_eq!(tokens.next_piece(), Some(tag("w:b", "", false, true)));
     }
 
     #[test]
