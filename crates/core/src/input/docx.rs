@@ -152,9 +152,8 @@ impl<'a> Scanner<'a> {
 
     /// The next piece as the general tokenizer reads it.
     fn general(&mut self) -> Option<Piece<'a>> {
-        self.tokens.set_rest(&self.xml[self.at..]);
-        let piece = self.tokens.next_piece();
-        self.at = self.xml.len() - self.tokens.rest().len();
+        let (piece, next) = self.tokens.piece_at(self.at);
+        self.at = next;
         Some(match piece? {
             markup::Piece::Tag(tag) => Piece::Tag {
                 element: Element::named(tag.name.as_bytes()),

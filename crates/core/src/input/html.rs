@@ -459,9 +459,8 @@ impl<'a> Scanner<'a> {
                 return Some(Piece::Tag(Tag { name, attrs, closing: plain.closing, self_closing: plain.self_closing }));
             }
         }
-        self.tokens.set_rest(&html[at..]);
-        let piece = self.tokens.next_piece();
-        self.at = html.len() - self.tokens.rest().len();
+        let (piece, next) = self.tokens.piece_at(at);
+        self.at = next;
         piece
     }
 }

@@ -91,29 +91,30 @@ impl<'a> Attrs<'a> {
 /// The tokens of markup, one at a time, in order: nothing is collected, so a caller that skips
 /// most of a document pays only for the scanning.
 pub struct Tokens<'a> {
+    /// The whole markup.
+    markup: &'a str,
+    /// The markup not read yet.
     rest: &'a str,
     case: Case,
 }
 
 impl<'a> Tokens<'a> {
-    /// HTML's tokens, tag and attribute names matched in any case: a tag's name is lower-cased.
+    /// HTML's tokens, tag and attribute names matched in any case.
     pub fn html(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Fold }
+        Tokens { markup: s, rest: s, case: Case::Fold }
     }
 
-    /// XML's tokens (WordprocessingML): names are case-sensitive and kept as written (`w:gridSpan`).
+    /// XML's tokens (WordprocessingML): names are case-sensitive (`w:gridSpan`).
     pub fn xml(s: &'a str) -> Self {
-        Tokens { rest: s, case: Case::Keep }
+        Tokens { markup: s, rest: s, case: Case::Keep }
     }
 
-    /// The markup not read yet.
-    pub fn rest(&self) -> &'a str {
-        self.rest
-    }
-
-    /// Goes on from `rest`, a later part of the markup that a caller has read up to itself.
-    pub fn set_rest(&mut self, rest: &'a str) {
-        self.rest = rest;
+    /// The next piece from byte `at` of the markup on, and the byte where the one after it starts:
+    /// for a reader that reads the usual tags and text itself and leaves the rest to the tokenizer.
+    pub fn piece_at(&mut self, at: usize) -> (Option<Piece<'a>>, usize) {
+        self.rest = &self.markup[at..];
+        let piece = self.next_piece();
+        (piece, self.markup.len() - self.rest.len())
     }
 }
 
