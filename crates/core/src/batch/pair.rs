@@ -24,18 +24,33 @@ pub fn last_years(reports: &[(Option<&str>, Option<i32>)]) -> Vec<Option<usize>>
                 return None;
             };
             let same = candidates.get(&(year - 1, key.shared()))?;
-            let fits: Vec<usize> = same.iter().copied().filter(|&j| keys[j].as_ref().is_some_and(|k| k.same_organ(key))).collect();
-            match fits[..] {
-                [one] => Some(one),
-                _ => only(fits.iter().copied().filter(|&j| reports[j].0 == Some(name))),
-            }
+            let fits = same.iter().copied().filter(|&j| keys[j].as_ref().is_some_and(|k| k.same_organ(key)));
+            choose(fits, |j| reports[j].0 == Some(name))
         })
         .collect()
 }
 
-fn only(mut items: impl Iterator<Item = usize>) -> Option<usize> {
-    let first = items.next()?;
-    items.next().is_none().then_some(first)
+/// The only one of `fits`, or, when several fit, the only one that is `exact`. Reads no further
+/// than decides: two that fit and are both exact leave none to choose (many copies of one report
+/// cost two looks each, not one for every copy).
+fn choose(fits: impl Iterator<Item = usize>, exact: impl Fn(usize) -> bool) -> Option<usize> {
+    let (mut first, mut count) = (None, 0);
+    let (mut exact_one, mut exact_count) = (None, 0);
+    for j in fits {
+        first = first.or(Some(j));
+        count += 1;
+        if exact(j) {
+            exact_one = Some(j);
+            exact_count += 1;
+            if exact_count == 2 {
+                return None;
+            }
+        }
+    }
+    match count {
+        1 => first,
+        _ => exact_one.filter(|_| exact_count == 1),
+    }
 }
 
 #[cfg(test)]
@@ -75,5 +90,33 @@ mod tests {
             (Some("新庙镇"), Some(2018)),
         ];
         assert_eq!(last_years(&reports), [None; 6]);
+    }
+
+    #[test]
+    fn copies_of_last_year_leave_it_unchosen() {
+        let copies = [(Some("洪泽区人民政府"), Some(2023)); 5];
+        let mut reports = vec![(Some("洪泽区人民政府"), Some(2024))];
+        reports.extend(copies);
+        assert_eq!(last_years(&reports)[0], None);
+        // Copies under another name that fits are passed over for the one of the same name.
+        let reports = [
+            (Some("洪泽区人民政府"), Some(2024)),
+            (Some("淮安市洪泽区人民政府"), Some(2023)),
+            (Some("洪泽区人民政府"), Some(2023)),
+            (Some("淮安市洪泽区人民政府"), Some(2023)),
+        ];
+        assert_eq!(last_years(&reports)[0], Some(2));
+    }
+
+    #[test]
+    fn choosing_reads_no_further_than_it_must() {
+        let looked = std::cell::Cell::new(0);
+        let fits = (0..100).inspect(|_| looked.set(looked.get() + 1));
+        assert_eq!(choose(fits, |_| true), None);
+        assert_eq!(looked.get(), 2);
+        assert_eq!(choose([7].into_iter(), |_| false), Some(7));
+        assert_eq!(choose([3, 7, 9].into_iter(), |j| j == 7), Some(7));
+        assert_eq!(choose([3, 9].into_iter(), |_| false), None);
+        assert_eq!(choose(std::iter::empty(), |_| true), None);
     }
 }
