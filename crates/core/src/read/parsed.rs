@@ -6,7 +6,7 @@ use crate::read::meta::Published;
 use crate::read::prose::Prose;
 use crate::read::sections::Section;
 use crate::read::tables::{Marker, TableRead};
-use crate::schema::{CellKey, ColumnKey, Format, RowKey, TableKey};
+use crate::schema::{CellKey, Format, TableKey};
 use crate::text::Source;
 
 /// Everything read from a report, before any rule is checked.
@@ -41,19 +41,15 @@ impl CellIndex {
 
     /// The index of `cells`; a key read twice points at its last cell.
     pub fn new(cells: &[Cell]) -> CellIndex {
-        let mut slots = vec![Self::NONE; TableKey::ALL.len() * RowKey::ALL.len() * ColumnKey::ALL.len()];
+        let mut slots = vec![Self::NONE; CellKey::COUNT];
         for (i, cell) in cells.iter().enumerate() {
-            slots[Self::slot(cell.key)] = u16::try_from(i).expect("fewer than 65,535 cells");
+            slots[cell.key.index()] = u16::try_from(i).expect("fewer than 65,535 cells");
         }
         CellIndex(slots)
     }
 
     pub fn get(&self, key: CellKey) -> Option<usize> {
-        Some(self.0[Self::slot(key)]).filter(|&i| i != Self::NONE).map(usize::from)
-    }
-
-    fn slot(key: CellKey) -> usize {
-        (key.table as usize * RowKey::ALL.len() + key.row as usize) * ColumnKey::ALL.len() + key.column as usize
+        Some(self.0[key.index()]).filter(|&i| i != Self::NONE).map(usize::from)
     }
 }
 

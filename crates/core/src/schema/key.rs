@@ -154,31 +154,51 @@ impl CellKey {
 }
 
 impl CellKey {
-    /// `table.row.column`, put together in `buf` (on the caller's stack: a report prints a key for
-    /// each of its cells, and through `write!` each cost more than the rest of the cell).
-    fn spelled(self, buf: &mut [u8; 96]) -> &str {
-        let mut len = 0;
-        for (i, part) in [self.table.as_str(), self.row.as_str(), self.column.as_str()].into_iter().enumerate() {
-            if i > 0 {
-                buf[len] = b'.';
-                len += 1;
+    /// How many keys there are: every table, row and column, as [`CellKey::index`] numbers them.
+    pub const COUNT: usize = TableKey::ALL.len() * RowKey::ALL.len() * ColumnKey::ALL.len();
+
+    /// The key's place among all [`CellKey::COUNT`] keys (table, then row, then column).
+    pub fn index(self) -> usize {
+        (self.table as usize * RowKey::ALL.len() + self.row as usize) * ColumnKey::ALL.len() + self.column as usize
+    }
+
+    /// `table.row.column`: each key is spelled once, the first time any is asked for (a report's
+    /// JSON names every one of its cells, and putting each name together again cost a tenth of it).
+    fn spelled(self) -> &'static str {
+        static SPELLED: std::sync::OnceLock<(String, Vec<u32>)> = std::sync::OnceLock::new();
+        let (all, ends) = SPELLED.get_or_init(|| {
+            let mut all = String::new();
+            let mut ends = Vec::with_capacity(CellKey::COUNT + 1);
+            ends.push(0);
+            for table in TableKey::ALL {
+                for &row in RowKey::ALL {
+                    for &column in ColumnKey::ALL {
+                        for (i, part) in [table.as_str(), row.as_str(), column.as_str()].into_iter().enumerate() {
+                            if i > 0 {
+                                all.push('.');
+                            }
+                            all.push_str(part);
+                        }
+                        ends.push(u32::try_from(all.len()).expect("the keys' names are short"));
+                    }
+                }
             }
-            buf[len..len + part.len()].copy_from_slice(part.as_bytes());
-            len += part.len();
-        }
-        std::str::from_utf8(&buf[..len]).expect("keys are ASCII")
+            (all, ends)
+        });
+        let i = self.index();
+        &all[ends[i] as usize..ends[i + 1] as usize]
     }
 }
 
 impl fmt::Display for CellKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.spelled(&mut [0; 96]))
+        f.write_str(self.spelled())
     }
 }
 
 impl Serialize for CellKey {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.spelled(&mut [0; 96]))
+        s.serialize_str(self.spelled())
     }
 }
 
@@ -226,6 +246,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_key_has_its_own_index() {
+        let mut seen = vec![false; CellKey::COUNT];
+        for table in TableKey::ALL {
+            for &row in RowKey::ALL {
+                for &column in ColumnKey::ALL {
+                    let i = CellKey::new(table, row, column).index();
+                    assert!(!std::mem::replace(&mut seen[i], true), "{table:?} {row:?} {column:?}");
+                }
+            }
+        }
+        assert!(seen.into_iter().all(|s| s));
     }
 
     #[test]
