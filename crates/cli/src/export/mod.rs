@@ -5,7 +5,7 @@ use crate::args::Format;
 use nianbao_core::batch::{sheet, Entry};
 use rayon::prelude::*;
 use rayon::ThreadPool;
-use std::io::Write;
+use std::io::{IoSlice, Write};
 use std::sync::mpsc::Receiver;
 
 /// Entries whose JSON is written in one go when a batch's JSON is streamed: enough for every
@@ -61,27 +61,40 @@ fn stream_json(entries: &[Entry], framing: [&[u8]; 4], pool: &ThreadPool, out: &
     })
 }
 
-/// Writes the chunks of entries' JSON as they come, framed as [`stream_json`] says. Returning
-/// drops `rendered`, which tells the maker of the chunks to stop.
+/// Writes the chunks of entries' JSON as they come, framed as [`stream_json`] says: each chunk in
+/// one vectored write of its entries' buffers and the framing between them, without copying them
+/// into one. Returning drops `rendered`, which tells the maker of the chunks to stop.
 fn write_chunks(
     rendered: Receiver<Vec<Vec<u8>>>,
     [open, between, after_each, close]: [&[u8]; 4],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut chunk_bytes = open.to_vec();
-    for (n, chunk) in rendered.iter().enumerate() {
-        for (i, json) in chunk.iter().enumerate() {
-            if n + i > 0 {
-                chunk_bytes.extend_from_slice(between);
-            }
-            chunk_bytes.extend_from_slice(json);
-            chunk_bytes.extend_from_slice(after_each);
+    let mut first = Some(open);
+    for chunk in rendered.iter() {
+        let mut pieces = Vec::with_capacity(3 * chunk.len() + 1);
+        for json in &chunk {
+            pieces.push(IoSlice::new(first.take().unwrap_or(between)));
+            pieces.extend([IoSlice::new(json), IoSlice::new(after_each)]);
         }
-        out.write_all(&chunk_bytes)?;
-        chunk_bytes.clear();
+        write_all_vectored(out, &mut pieces)?;
     }
-    chunk_bytes.extend_from_slice(close);
-    out.write_all(&chunk_bytes)
+    // `open` too when there was no entry.
+    write_all_vectored(out, &mut [IoSlice::new(first.unwrap_or_default()), IoSlice::new(close)])
+}
+
+/// Writes every piece, in as few calls as `out` takes them (`Write::write_all_vectored` is not
+/// stable yet).
+fn write_all_vectored(out: &mut dyn Write, mut pieces: &mut [IoSlice<'_>]) -> std::io::Result<()> {
+    IoSlice::advance_slices(&mut pieces, 0);
+    while !pieces.is_empty() {
+        match out.write_vectored(pieces) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(written) => IoSlice::advance_slices(&mut pieces, written),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Each report's summary under its file name, then the batch summary table.
