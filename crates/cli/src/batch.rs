@@ -30,15 +30,17 @@ pub fn find(paths: &[String]) -> Vec<Found> {
 }
 
 fn walk(dir: &Path, found: &mut Vec<Found>) {
-    let listed =
-        std::fs::read_dir(dir).and_then(|entries| entries.map(|e| e.map(|e| (e.path(), e.file_type()))).collect::<Result<Vec<_>, _>>());
+    let listed = std::fs::read_dir(dir)
+        .and_then(|entries| entries.map(|e| e.map(|e| (e.file_name(), e.path(), e.file_type()))).collect::<Result<Vec<_>, _>>());
     let mut entries = match listed {
         Ok(entries) => entries,
         Err(e) => return found.push((dir.display().to_string(), Err(format!("无法打开文件夹：{e}")))),
     };
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, kind) in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // In one folder, the paths' order is their names' (compared as bytes, without taking each
+    // path apart into its components again for every comparison).
+    entries.sort_unstable_by(|a, b| a.0.as_encoded_bytes().cmp(b.0.as_encoded_bytes()));
+    for (name, path, kind) in entries {
+        let name = name.to_string_lossy();
         if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
