@@ -34,8 +34,9 @@ pub fn organ_key(name: &str) -> Option<OrganKey> {
     for (variant, canonical) in
         [("人民政府办公室", ""), ("政府办公室", ""), ("人民政府", ""), ("政府", ""), ("街道办事处", "街道"), ("管理委员会", "管委会")]
     {
-        if let Some(stem) = name.strip_suffix(variant) {
-            name = format!("{stem}{canonical}");
+        if name.ends_with(variant) {
+            name.truncate(name.len() - variant.len());
+            name.push_str(canonical);
             break;
         }
     }
@@ -93,8 +94,7 @@ const NOT_PLACES: [&str; 16] =
 
 /// The byte length of the place that `text` starts with, if it starts with one.
 fn place_end(text: &str) -> Option<usize> {
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
-    for start in starts {
+    for (start, _) in text.char_indices().skip(1) {
         let Some(ending) = PLACE_ENDINGS.iter().find(|e| text[start..].starts_with(*e)) else {
             continue;
         };
