@@ -17,15 +17,16 @@ pub enum Block {
     },
 }
 
-/// Where a cell came from in a structured document (1-based).
+/// Where a cell came from in a structured document (1-based). Numbers of 32 bits: a batch keeps
+/// one for each cell of every report it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    pub table: usize,
-    pub row: usize,
-    pub cell: usize,
+    pub table: u32,
+    pub row: u32,
+    pub cell: u32,
     /// The page, for a paged document (PDF).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<usize>,
+    pub page: Option<u32>,
 }
 
 impl Origin {
@@ -59,7 +60,12 @@ impl Rendered {
         // Rows are rendered in line order.
         let row = self.rows.get(self.rows.partition_point(|r| r.line < line)).filter(|r| r.line == line)?;
         let cell = row.cells.iter().position(|&(s, e)| s <= at && at <= e)?;
-        Some(Origin { table: row.table, row: row.row, cell: cell + 1, page: row.page })
+        let number = |n: usize| u32::try_from(n).ok();
+        let page = match row.page {
+            Some(page) => Some(number(page)?),
+            None => None,
+        };
+        Some(Origin { table: number(row.table)?, row: number(row.row)?, cell: number(cell + 1)?, page })
     }
 }
 
