@@ -6,7 +6,7 @@ use crate::read::meta::Published;
 use crate::read::prose::Prose;
 use crate::read::sections::Section;
 use crate::read::tables::{Marker, TableRead};
-use crate::schema::{CellKey, Format, TableKey};
+use crate::schema::{CellKey, ColumnKey, Format, RowKey, TableKey};
 use crate::text::Source;
 
 /// Everything read from a report, before any rule is checked.
@@ -31,8 +31,10 @@ pub struct Parsed {
     pub cell_index: CellIndex,
 }
 
-/// Cell key → index into a report's cells: one slot for every possible key, so a rule's look-up
-/// is an array index rather than a hash.
+/// Cell key → index into a report's cells: one slot for every row and column, so a rule's look-up
+/// is an array index rather than a hash. A row belongs to one table, so the table needs no slots
+/// of its own (a third of the memory, which a batch keeps for every report); the cell found is
+/// checked to be of the table asked for.
 #[derive(Clone, Debug)]
 pub struct CellIndex(Vec<u16>);
 
@@ -41,21 +43,27 @@ impl CellIndex {
 
     /// The index of `cells`; a key read twice points at its last cell.
     pub fn new(cells: &[Cell]) -> CellIndex {
-        let mut slots = vec![Self::NONE; CellKey::COUNT];
+        let mut slots = vec![Self::NONE; RowKey::ALL.len() * ColumnKey::ALL.len()];
         for (i, cell) in cells.iter().enumerate() {
-            slots[cell.key.index()] = u16::try_from(i).expect("fewer than 65,535 cells");
+            slots[Self::slot(cell.key)] = u16::try_from(i).expect("fewer than 65,535 cells");
         }
         CellIndex(slots)
     }
 
-    pub fn get(&self, key: CellKey) -> Option<usize> {
-        Some(self.0[key.index()]).filter(|&i| i != Self::NONE).map(usize::from)
+    /// The cell of `key` among the `cells` the index was made of.
+    pub fn find<'c>(&self, cells: &'c [Cell], key: CellKey) -> Option<&'c Cell> {
+        let i = self.0[Self::slot(key)];
+        (i != Self::NONE).then(|| &cells[usize::from(i)]).filter(|cell| cell.key == key)
+    }
+
+    fn slot(key: CellKey) -> usize {
+        key.row as usize * ColumnKey::ALL.len() + key.column as usize
     }
 }
 
 impl Parsed {
     pub fn cell(&self, key: CellKey) -> Option<&Cell> {
-        self.cell_index.get(key).map(|i| &self.cells[i])
+        self.cell_index.find(&self.cells, key)
     }
 
     /// The value of a cell for arithmetic: a number, 0 for a blank or placeholder, None when the
@@ -96,5 +104,29 @@ impl Parsed {
 
     pub fn cells_of(&self, table: TableKey) -> impl Iterator<Item = &Cell> {
         self.cells.iter().filter(move |c| c.key.table == table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_finds_what_a_search_of_the_cells_finds() {
+        let mut parsed = crate::testing::check(crate::testing::SYNTHETIC_2021).parsed;
+        // A key read twice: the index points at its last cell.
+        let again = parsed.cells[3].clone();
+        parsed.cells.push(again);
+        let index = CellIndex::new(&parsed.cells);
+        for table in TableKey::ALL {
+            for &row in RowKey::ALL {
+                for &column in ColumnKey::ALL {
+                    let key = CellKey::new(table, row, column);
+                    let searched = parsed.cells.iter().rev().find(|c| c.key == key);
+                    assert_eq!(index.find(&parsed.cells, key).map(|c| c as *const Cell), searched.map(|c| c as *const Cell), "{key}");
+                }
+            }
+        }
+        assert!(parsed.cells.len() > 150, "the synthetic report has its cells");
     }
 }

@@ -155,10 +155,10 @@ impl CellKey {
 
 impl CellKey {
     /// How many keys there are: every table, row and column, as [`CellKey::index`] numbers them.
-    pub const COUNT: usize = TableKey::ALL.len() * RowKey::ALL.len() * ColumnKey::ALL.len();
+    const COUNT: usize = TableKey::ALL.len() * RowKey::ALL.len() * ColumnKey::ALL.len();
 
     /// The key's place among all [`CellKey::COUNT`] keys (table, then row, then column).
-    pub fn index(self) -> usize {
+    fn index(self) -> usize {
         (self.table as usize * RowKey::ALL.len() + self.row as usize) * ColumnKey::ALL.len() + self.column as usize
     }
 
