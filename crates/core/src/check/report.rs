@@ -28,10 +28,12 @@ impl Report {
         String::from_utf8(json).unwrap_or_else(|_| unreachable!("serde_json writes UTF-8"))
     }
 
-    /// About how many bytes the report's JSON takes (a cell's entry is about 60–90 bytes), so
-    /// that it is written into one buffer without growing it again and again.
+    /// About how many bytes the report's JSON takes (a cell's entry is about 60–90 bytes, 30
+    /// more with its origin in a .docx or HTML table), so that it is written into one buffer
+    /// without growing it again and again.
     pub fn json_size_hint(&self) -> usize {
-        2048 + self.parsed.cells.len() * 96 + self.findings.len() * 512
+        let cell = if self.parsed.cells.iter().any(|c| c.origin.is_some()) { 128 } else { 96 };
+        2048 + self.parsed.cells.len() * cell + self.findings.len() * 512
     }
 
     pub fn to_json_pretty(&self) -> String {
