@@ -118,18 +118,42 @@ pub fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Erro
 }
 
 pub fn write_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match whole(*v) {
+        Some(n) => s.serialize_i64(n),
+        None => s.serialize_f64(*v),
     }
 }
 
 /// A number for a Chinese message: `5`, `1187.0427`.
 pub fn show(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        crate::decimal::show(v)
+    match whole(v) {
+        Some(n) => n.to_string(),
+        None => crate::decimal::show(v),
+    }
+}
+
+/// The number as an integer when it is whole and below 9×10¹⁵ (where every integer is exact).
+/// Told by converting it there and back, without `f64::fract`, which is a call into the math
+/// library on most machines; NaN and the infinities are not whole.
+fn whole(v: f64) -> Option<i64> {
+    let n = v as i64;
+    (n as f64 == v && v.abs() < 9.0e15).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_as_integers() {
+        let cases =
+            [(5.0, Some(5)), (-0.0, Some(0)), (-3.0, Some(-3)), (0.5, None), (1187.0427, None), (8.9e15, Some(8_900_000_000_000_000))];
+        for (v, whole_value) in cases {
+            assert_eq!(whole(v), whole_value, "{v}");
+        }
+        for v in [9.0e15, -9.0e15, 1e300, -1e300, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(whole(v), None, "{v}");
+        }
+        assert_eq!((show(5.0), show(-0.0), show(2.5)), ("5".to_owned(), "0".to_owned(), "2.5".to_owned()));
     }
 }
