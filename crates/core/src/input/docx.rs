@@ -2,7 +2,7 @@
 //! (`w:gridSpan`, `w:vMerge`) laid out on the grid, text boxes, deleted text and field codes left out.
 
 use crate::input::document::Block;
-use crate::input::markup::{self, after_end_tag, decode_entities, Attrs, Plain, Tokens};
+use crate::input::markup::{self, after_end_tag, decode_entities, delimited_end, is_name_byte, name_end_at, Attrs, Plain, Tokens};
 use crate::input::zip::{self, ZipError};
 use crate::words::find_byte;
 
@@ -64,24 +64,66 @@ enum Element {
 }
 
 impl Element {
-    #[inline]
+    /// The element named `name`.
     fn named(name: &[u8]) -> Element {
-        // Most names are `w:` and one to three letters: those are told by their last bytes.
         match name {
-            [b'w', b':', b'p'] => Element::Paragraph,
-            [b'w', b':', b't'] => Element::Text,
-            [b'w', b':', b't', b'r'] => Element::Row,
-            [b'w', b':', b't', b'c'] => Element::Cell,
-            [b'w', b':', b'b' | b'c', b'r'] => Element::Break,
-            [b'w', b':', b't', b'a', b'b'] => Element::Tab,
-            [b'w', b':', b't', b'b', b'l'] => Element::Table,
-            [b'w', b':', b'r', b'P', b'r'] => Element::RunProperties,
-            [b'w', b':', b'p', b'P', b'r'] => Element::ParagraphProperties,
-            [_, _] | [_, _, _] | [_, _, _, _] => Element::Other,
+            b"w:p" => Element::Paragraph,
+            b"w:t" => Element::Text,
+            b"w:tr" => Element::Row,
+            b"w:tc" => Element::Cell,
+            b"w:br" | b"w:cr" => Element::Break,
+            b"w:tab" => Element::Tab,
+            b"w:tbl" => Element::Table,
+            b"w:rPr" => Element::RunProperties,
+            b"w:pPr" => Element::ParagraphProperties,
             b"w:vMerge" => Element::VMerge,
             b"w:txbxContent" | b"w:del" | b"w:instrText" | b"w:delText" | b"mc:Fallback" => Element::Hidden,
             b"script" | b"style" => Element::Script,
             _ => Element::Other,
+        }
+    }
+
+    /// The element of the plain name (see [`name_end_at`]) at `b[at..]`, and where the name ends;
+    /// 0 for [`Element::Other`].
+    #[inline]
+    fn at(b: &[u8], at: usize) -> (Element, usize) {
+        // Most names are `w:` and one to three letters: those are told by their first eight bytes
+        // (zero past the end), which hold the byte after the name too.
+        let word = match b.get(at..at + 8) {
+            Some(bytes) => u64::from_le_bytes(bytes.try_into().unwrap_or_default()),
+            None => u64::from_le_bytes(std::array::from_fn(|i| b.get(at + i).copied().unwrap_or(0))),
+        };
+        let byte = |i: usize| (word >> (8 * i)) as u8;
+        let (element, len) = match (word as u16).to_le_bytes() {
+            [b'w', b':'] => match (byte(2), byte(3), byte(4)) {
+                (b'p', b'P', b'r') => (Element::ParagraphProperties, 5),
+                (b'p', ..) => (Element::Paragraph, 3),
+                (b'r', b'P', b'r') => (Element::RunProperties, 5),
+                (b't', b'r', _) => (Element::Row, 4),
+                (b't', b'c', _) => (Element::Cell, 4),
+                (b't', b'a', b'b') => (Element::Tab, 5),
+                (b't', b'b', b'l') => (Element::Table, 5),
+                (b't', b'x', _) => return Element::spelled_at(b, at),
+                (b't', ..) => (Element::Text, 3),
+                (b'b' | b'c', b'r', _) => (Element::Break, 4),
+                (b'v' | b'd' | b'i', ..) => return Element::spelled_at(b, at),
+                _ => return (Element::Other, 0),
+            },
+            _ => return Element::spelled_at(b, at),
+        };
+        // The name is longer than the one told: none the reader acts on.
+        if is_name_byte(byte(len)) {
+            return (Element::Other, 0);
+        }
+        (element, at + len)
+    }
+
+    /// [`Element::at`] for any name: found to its end, and told by all its bytes.
+    fn spelled_at(b: &[u8], at: usize) -> (Element, usize) {
+        let end = name_end_at(b, at);
+        match Element::named(&b[at..end]) {
+            Element::Other => (Element::Other, 0),
+            element => (element, end),
         }
     }
 }
@@ -131,18 +173,36 @@ impl<'a> Scanner<'a> {
                 self.at = at + PRESERVED_TEXT.len();
                 return Some(Piece::Tag { element: Element::Text, closing: false, self_closing: false, attrs: Attrs::default() });
             }
-            let piece = match Plain::at(self.xml, at) {
-                Some(plain) => {
-                    let element = Element::named(&b[plain.name_start..plain.name_end]);
-                    if element == Element::Script && !plain.closing && !plain.self_closing {
-                        self.general()?
-                    } else {
+            let closing = b.get(at + 1) == Some(&b'/');
+            let name_start = at + 1 + usize::from(closing);
+            let piece = if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+                self.general()?
+            } else {
+                let (element, name_end) = Element::at(b, name_start);
+                if element == Element::Other {
+                    // Passed over by where the tag ends: read as a plain tag or by the general
+                    // tokenizer, a name the reader does not act on makes no difference.
+                    match delimited_end(b, name_start) {
+                        Some(Some(end)) => self.at = end + 1,
+                        Some(None) => {
+                            self.at = b.len();
+                            return Some(Piece::Text(&self.xml[at..]));
+                        }
+                        None => {
+                            self.at = at + 1;
+                            return Some(Piece::Literal("<"));
+                        }
+                    }
+                    continue;
+                }
+                match Plain::named(self.xml, closing, name_start, name_end) {
+                    Some(plain) if element != Element::Script || plain.closing || plain.self_closing => {
                         self.at = plain.end + 1;
                         let attrs = if element == Element::VMerge { plain.attrs(self.xml) } else { Attrs::default() };
                         Piece::Tag { element, closing: plain.closing, self_closing: plain.self_closing, attrs }
                     }
+                    _ => self.general()?,
                 }
-                None => self.general()?,
             };
             if !matches!(piece, Piece::Tag { element: Element::Other | Element::Script, .. }) {
                 return Some(piece);
@@ -327,6 +387,110 @@ mod tests {
                 ]),
                 Block::Paragraph("".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn elements_told_by_their_names_first_bytes() {
+        let at = |name: &str| Element::at(name.as_bytes(), 1);
+        assert_eq!(
+            [
+                "<w:p>",
+                "<w:pPr>",
+                "<w:pPrChange>",
+                "<w:pStyle/>",
+                "<w:r>",
+                "<w:rPr>",
+                "<w:rFonts/>",
+                "<w:t>",
+                "<w:tr>",
+                "<w:trPr>",
+                "<w:tc>"
+            ]
+            .map(at),
+            [
+                (Element::Paragraph, 4),
+                (Element::ParagraphProperties, 6),
+                (Element::Other, 0),
+                (Element::Other, 0),
+                (Element::Other, 0),
+                (Element::RunProperties, 6),
+                (Element::Other, 0),
+                (Element::Text, 4),
+                (Element::Row, 5),
+                (Element::Other, 0),
+                (Element::Cell, 5)
+            ]
+        );
+        assert_eq!(
+            ["<w:tcPr>", "<w:tab/>", "<w:tabs>", "<w:tbl>", "<w:tblPr>", "<w:br/>", "<w:cr/>", "<w:b/>", "<w:t1>", "<w:t.x>", "<w:t-x>"]
+                .map(at),
+            [
+                (Element::Other, 0),
+                (Element::Tab, 6),
+                (Element::Other, 0),
+                (Element::Table, 6),
+                (Element::Other, 0),
+                (Element::Break, 5),
+                (Element::Break, 5),
+                (Element::Other, 0),
+                (Element::Other, 0),
+                (Element::Other, 0),
+                (Element::Other, 0)
+            ]
+        );
+        // Longer names, and names at the end of the text, are spelled out.
+        assert_eq!(
+            [
+                "<w:vMerge/>",
+                "<w:vMergeX/>",
+                "<w:txbxContent>",
+                "<w:del>",
+                "<w:delText>",
+                "<w:instrText>",
+                "<mc:Fallback>",
+                "<script>",
+                "<w:p",
+                "<w:tc"
+            ]
+            .map(at),
+            [
+                (Element::VMerge, 9),
+                (Element::Other, 0),
+                (Element::Hidden, 14),
+                (Element::Hidden, 6),
+                (Element::Hidden, 10),
+                (Element::Hidden, 12),
+                (Element::Hidden, 12),
+                (Element::Script, 7),
+                (Element::Paragraph, 4),
+                (Element::Cell, 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn passed_over_tags_end_where_the_tokenizer_ends_them() {
+        let tag = |element, closing, self_closing| Piece::Tag { element, closing, self_closing, attrs: Attrs::default() };
+        let pieces = |xml| {
+            let mut scanner = Scanner::new(xml);
+            std::iter::from_fn(move || scanner.next()).collect::<Vec<_>>()
+        };
+        // A `>` in a quoted value does not end the tag; a `<` before the end is text; so is a tag
+        // that never ends.
+        assert_eq!(
+            pieces(r#"<w:r a="x>y"><w:t>1</w:t>"#),
+            vec![tag(Element::Text, false, false), Piece::Text("1"), tag(Element::Text, true, false)]
+        );
+        assert_eq!(
+            pieces("<w:r a=1 <w:t>2"),
+            vec![Piece::Literal("<"), Piece::Text("w:r a=1 "), tag(Element::Text, false, false), Piece::Text("2")]
+        );
+        assert_eq!(pieces(r#"<w:t>3<w:r a="x"#), vec![tag(Element::Text, false, false), Piece::Text("3"), Piece::Text(r#"<w:r a="x"#)]);
+        // A name the reader acts on, ended oddly, is read by the general tokenizer.
+        assert_eq!(
+            pieces("<w:p\x0c><w:tc/ ><w:pPr"),
+            vec![tag(Element::Paragraph, false, false), tag(Element::Cell, false, true), Piece::Text("<w:pPr")]
         );
     }
 

@@ -245,7 +245,14 @@ impl Plain {
         if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             return None;
         }
-        let name_end = name_end_at(b, name_start + 1);
+        Plain::named(s, closing, name_start, name_end_at(b, name_start + 1))
+    }
+
+    /// The plain tag, if it is one, whose name the caller found at `s[name_start..name_end]`: a
+    /// letter and name bytes as far as they go.
+    #[inline]
+    pub fn named(s: &str, closing: bool, name_start: usize, name_end: usize) -> Option<Plain> {
+        let b = s.as_bytes();
         let (self_closing, end) = match b.get(name_end)? {
             b'>' => (false, name_end),
             b'/' if b.get(name_end + 1) == Some(&b'>') => (true, name_end + 1),
@@ -309,9 +316,14 @@ static NAME_BYTE: [bool; 256] = {
     table
 };
 
-/// Where the plain name at `b[at..]` ends.
+/// Whether a byte may be part of a plain name (of a tag or an attribute).
+pub(crate) fn is_name_byte(b: u8) -> bool {
+    NAME_BYTE[usize::from(b)]
+}
+
+/// Where the plain name at `b[at..]` ends: the first byte from `at` on that is not a name byte.
 #[inline]
-fn name_end_at(b: &[u8], mut at: usize) -> usize {
+pub(crate) fn name_end_at(b: &[u8], mut at: usize) -> usize {
     while b.get(at).is_some_and(|&c| NAME_BYTE[usize::from(c)]) {
         at += 1;
     }
@@ -329,8 +341,9 @@ fn tag_end(s: &[u8], at: usize) -> Option<Option<usize>> {
     delimited_end(s, at)
 }
 
-/// The `>` that ends a tag, searched from `s[at]` on outside quoted values, as [`tag_end`] tells it.
-fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
+/// The `>` that ends a tag, searched from `s[at]` on outside quoted values, as [`tag_end`] tells it:
+/// None when a `<` comes first, `Some(None)` when the tag runs to the end of the text.
+pub(crate) fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
     loop {
         let Some(i) = find_delimiter(&s[at..]).map(|i| at + i) else {
             return Some(None);
