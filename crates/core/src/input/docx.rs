@@ -4,7 +4,7 @@
 use crate::input::document::Block;
 use crate::input::markup::{self, after_end_tag, decode_entities, delimited_end, is_name_byte, name_end_at, Attrs, Plain, Tokens};
 use crate::input::zip::{self, ZipError};
-use crate::words::find_byte;
+use crate::words::{find_byte, repeat, zero_bytes};
 
 /// Why a .docx could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,6 +118,56 @@ impl Element {
         (element, at + len)
     }
 
+    /// The tag spelled `tag` (see [`spelled`]) if it is one of the short tags Word writes most, in
+    /// up to eight bytes without attributes: its element, whether it is an end tag and whether it
+    /// closes itself.
+    #[inline]
+    fn short(tag: u64) -> Option<(Element, bool, bool)> {
+        const P: u64 = spelled(b"<w:p>");
+        const P_END: u64 = spelled(b"</w:p>");
+        const P_EMPTY: u64 = spelled(b"<w:p/>");
+        const R: u64 = spelled(b"<w:r>");
+        const R_END: u64 = spelled(b"</w:r>");
+        const T: u64 = spelled(b"<w:t>");
+        const T_END: u64 = spelled(b"</w:t>");
+        const P_PR: u64 = spelled(b"<w:pPr>");
+        const P_PR_END: u64 = spelled(b"</w:pPr>");
+        const R_PR: u64 = spelled(b"<w:rPr>");
+        const R_PR_END: u64 = spelled(b"</w:rPr>");
+        const TBL: u64 = spelled(b"<w:tbl>");
+        const TBL_END: u64 = spelled(b"</w:tbl>");
+        const TR: u64 = spelled(b"<w:tr>");
+        const TR_END: u64 = spelled(b"</w:tr>");
+        const TC: u64 = spelled(b"<w:tc>");
+        const TC_END: u64 = spelled(b"</w:tc>");
+        const TC_PR: u64 = spelled(b"<w:tcPr>");
+        const TR_PR: u64 = spelled(b"<w:trPr>");
+        const TAB: u64 = spelled(b"<w:tab/>");
+        const BR: u64 = spelled(b"<w:br/>");
+        const CR: u64 = spelled(b"<w:cr/>");
+        Some(match tag {
+            P => (Element::Paragraph, false, false),
+            P_END => (Element::Paragraph, true, false),
+            P_EMPTY => (Element::Paragraph, false, true),
+            R | R_END | TC_PR | TR_PR => (Element::Other, false, false),
+            T => (Element::Text, false, false),
+            T_END => (Element::Text, true, false),
+            P_PR => (Element::ParagraphProperties, false, false),
+            P_PR_END => (Element::ParagraphProperties, true, false),
+            R_PR => (Element::RunProperties, false, false),
+            R_PR_END => (Element::RunProperties, true, false),
+            TBL => (Element::Table, false, false),
+            TBL_END => (Element::Table, true, false),
+            TR => (Element::Row, false, false),
+            TR_END => (Element::Row, true, false),
+            TC => (Element::Cell, false, false),
+            TC_END => (Element::Cell, true, false),
+            TAB => (Element::Tab, false, true),
+            BR | CR => (Element::Break, false, true),
+            _ => return None,
+        })
+    }
+
     /// [`Element::at`] for any name: found to its end, and told by all its bytes.
     fn spelled_at(b: &[u8], at: usize) -> (Element, usize) {
         let end = name_end_at(b, at);
@@ -126,6 +176,17 @@ impl Element {
             element => (element, end),
         }
     }
+}
+
+/// A tag of up to eight bytes as the little-endian word its bytes make, zero after its end.
+const fn spelled(tag: &[u8]) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < tag.len() {
+        word |= (tag[i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
 }
 
 /// A piece of WordprocessingML the reader acts on.
@@ -172,6 +233,21 @@ impl<'a> Scanner<'a> {
             if b.get(at + 4) == Some(&b' ') && b[at..].starts_with(PRESERVED_TEXT) {
                 self.at = at + PRESERVED_TEXT.len();
                 return Some(Piece::Tag { element: Element::Text, closing: false, self_closing: false, attrs: Attrs::default() });
+            }
+            // A short tag is told by its eight bytes up to its `>`.
+            if let Some(bytes) = b.get(at..at + 8) {
+                let word = u64::from_le_bytes(bytes.try_into().unwrap_or_default());
+                let gt = zero_bytes(word ^ repeat(b'>'));
+                if gt != 0 {
+                    let len = gt.trailing_zeros() as usize / 8 + 1;
+                    if let Some((element, closing, self_closing)) = Element::short(word & (u64::MAX >> (64 - 8 * len))) {
+                        self.at = at + len;
+                        if element == Element::Other {
+                            continue;
+                        }
+                        return Some(Piece::Tag { element, closing, self_closing, attrs: Attrs::default() });
+                    }
+                }
             }
             let closing = b.get(at + 1) == Some(&b'/');
             let name_start = at + 1 + usize::from(closing);
@@ -467,6 +543,21 @@ mod tests {
                 (Element::Cell, 5)
             ]
         );
+    }
+
+    #[test]
+    fn short_tags_told_as_plain_tags_are() {
+        let short = |tag: &str| Element::short(spelled(tag.as_bytes()));
+        for tag in ["<w:p>", "</w:p>", "<w:p/>", "<w:t>", "</w:t>", "<w:pPr>", "</w:pPr>", "<w:rPr>", "</w:rPr>", "<w:tbl>", "</w:tbl>"]
+            .into_iter()
+            .chain(["<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tab/>", "<w:br/>", "<w:cr/>"])
+        {
+            let plain = Plain::at(tag, 0).unwrap();
+            let element = Element::named(&tag.as_bytes()[plain.name_start..plain.name_end]);
+            assert_eq!(short(tag), Some((element, plain.closing, plain.self_closing)), "{tag}");
+        }
+        assert_eq!(["<w:r>", "</w:r>", "<w:tcPr>", "<w:trPr>"].map(short), [Some((Element::Other, false, false)); 4]);
+        assert_eq!(["<w:p >", "<w:pP>", "<w:t/ >", "<w:tbl/", "<w:b/>", "w:p>"].map(short), [None; 6]);
     }
 
     #[test]
