@@ -1,5 +1,5 @@
 //! Bytes eight at a time: which bytes of a 64-bit word are zero, and the first byte of a kind
-//! found that way (tag ends in markup, line breaks in the text).
+//! found that way (tag ends in markup, line breaks in the text), or the first place of a few bytes.
 
 /// `byte` in each of a word's eight bytes.
 pub const fn repeat(byte: u8) -> u64 {
@@ -46,6 +46,25 @@ pub fn find_byte(byte: u8, bytes: &[u8]) -> Option<usize> {
     find_with(bytes, |w| zero_bytes(w ^ repeat(byte)), |b| b == byte)
 }
 
+/// Where `needle` first is in `bytes`: found by its first byte, eight places at a time.
+#[inline]
+pub fn find_bytes(needle: &[u8], bytes: &[u8]) -> Option<usize> {
+    let first = repeat(needle[0]);
+    let mut at = 0;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let mut marks = zero_bytes(u64::from_le_bytes(eight.try_into().unwrap_or_default()) ^ first);
+        while marks != 0 {
+            let i = at + marks.trailing_zeros() as usize / 8;
+            if bytes[i..].starts_with(needle) {
+                return Some(i);
+            }
+            marks &= marks - 1;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&i| bytes[i..].starts_with(needle))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +86,22 @@ mod tests {
                 assert_eq!(is_printable_ascii(u64::from_le_bytes(bytes)), printable(b), "{b:#x} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn first_place_of_bytes_in_words_and_tail() {
+        let bytes = b"<w:rPr><w:b/></w:rP></w:rPr></w:rPr>x</w:pPr>";
+        for (needle, at) in [
+            (&b"</w:rPr>"[..], Some(20)),
+            (b"</w:pPr>", Some(37)),
+            (b"<w", Some(0)),
+            (b"r>", Some(5)),
+            (b"x<", Some(36)),
+            (b"</w:tc>", None),
+        ] {
+            assert_eq!(find_bytes(needle, bytes), at, "{}", String::from_utf8_lossy(needle));
+        }
+        assert_eq!((find_bytes(b"ab", b"a"), find_bytes(b"a", b"ba")), (None, Some(1)));
     }
 
     #[test]

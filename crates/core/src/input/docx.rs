@@ -306,11 +306,11 @@ impl<'a> Scanner<'a> {
     /// their end tag, without reading it. Properties that never end are read as usual, and, as there
     /// is no end tag later either, not looked for again.
     fn skip_properties(&mut self, paragraph: bool) {
-        let (name, unclosed) = if paragraph { ("w:pPr", &mut self.unclosed[1]) } else { ("w:rPr", &mut self.unclosed[0]) };
+        let (end_tag, unclosed) = if paragraph { ("</w:pPr>", &mut self.unclosed[1]) } else { ("</w:rPr>", &mut self.unclosed[0]) };
         if *unclosed {
             return;
         }
-        match after_end_tag(&self.xml.as_bytes()[self.at..], name) {
+        match after_end_tag(&self.xml.as_bytes()[self.at..], end_tag) {
             Some(end) => self.at += end,
             None => *unclosed = true,
         }
