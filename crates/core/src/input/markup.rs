@@ -338,29 +338,47 @@ fn tag_end(s: &[u8], at: usize) -> Option<Option<usize>> {
 /// None when a `<` comes first, `Some(None)` when the tag runs to the end of the text.
 pub(crate) fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
     loop {
-        let Some(i) = find_delimiter(&s[at..]).map(|i| at + i) else {
+        let Some(i) = first_marked(s, at, delimiter_marks, find_delimiter) else {
             return Some(None);
         };
         match s[i] {
             b'>' => return Some(Some(i)),
             b'<' => return None,
-            quote => match find_byte(quote, &s[i + 1..]) {
-                Some(close) => at = i + 1 + close + 1,
+            quote => match first_marked(s, i + 1, |w| first_zero_marks(w ^ repeat(quote)), |rest| find_byte(quote, rest)) {
+                Some(close) => at = close + 1,
                 None => return Some(None),
             },
         }
     }
 }
 
+/// The first byte from `s[at]` on that `marks` marks in a word (as [`first_zero_marks`] does) or
+/// `find` finds: the next 32 bytes looked at here, since a tag's next delimiter is most often
+/// among them, and only the rest searched by `find`.
+#[inline]
+fn first_marked(s: &[u8], mut at: usize, marks: impl Fn(u64) -> u64, find: impl Fn(&[u8]) -> Option<usize>) -> Option<usize> {
+    for _ in 0..4 {
+        let Some(eight) = s.get(at..at + 8) else {
+            return find(&s[at..]).map(|i| at + i);
+        };
+        match marks(u64::from_le_bytes(eight.try_into().unwrap_or_default())) {
+            0 => at += 8,
+            found => return Some(at + found.trailing_zeros() as usize / 8),
+        }
+    }
+    find(&s[at..]).map(|i| at + i)
+}
+
 /// The first byte that ends a tag or starts or ends a quoted value: `<`, `>`, `"` or `'`.
 fn find_delimiter(bytes: &[u8]) -> Option<usize> {
+    find_with(bytes, delimiter_marks, |b| matches!(b, b'<' | b'>' | b'"' | b'\''))
+}
+
+/// The delimiters of [`find_delimiter`] in a word, marked as [`first_zero_marks`] marks them.
+#[inline]
+fn delimiter_marks(word: u64) -> u64 {
     // `<` and `>` differ only in the bit 0x02: setting it in every byte finds both with one test.
-    let (angle, double, single) = (repeat(b'>'), repeat(b'"'), repeat(b'\''));
-    find_with(
-        bytes,
-        |w| first_zero_marks((w | repeat(2)) ^ angle) | first_zero_marks(w ^ double) | first_zero_marks(w ^ single),
-        |b| matches!(b, b'<' | b'>' | b'"' | b'\''),
-    )
+    first_zero_marks((word | repeat(2)) ^ repeat(b'>')) | first_zero_marks(word ^ repeat(b'"')) | first_zero_marks(word ^ repeat(b'\''))
 }
 
 /// The zero bytes of `word` marked by their high bit, as [`zero_bytes`] marks them but in one
@@ -541,6 +559,21 @@ mod tests {
         assert_eq!(tags.next(), Some(("td", Attrs(" width=96 x=a\"b>\""), false)));
         assert_eq!(tags.next(), None);
         assert_eq!(Plain::at("<b a=1 >", 0).map(|p| p.end), Some(7));
+    }
+
+    #[test]
+    fn tag_ends_outside_short_and_long_values() {
+        let long = "x".repeat(40);
+        let cases = [
+            ("<w:p w:rsidR=\"00A1B2C3\" w14:paraId='1>2'>".to_string(), Some(Some(40))),
+            (format!("<w:p a=\"{long}\" b='{long}\"'>x"), Some(Some(95))),
+            (format!("<w:p a=\"{long}>\" b=1<x>"), None),
+            (format!("<w:p {long} a='{long}"), Some(None)),
+            ("<a b=\"c\">".to_string(), Some(Some(8))),
+        ];
+        for (tag, end) in cases {
+            assert_eq!(delimited_end(tag.as_bytes(), 1), end, "{tag}");
+        }
     }
 
     #[test]
