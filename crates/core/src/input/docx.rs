@@ -372,8 +372,9 @@ pub fn blocks(xml: &str) -> Vec<Block> {
             Element::Hidden => skip = skip.saturating_sub(1),
             _ if skip > 0 => {}
             Element::Text => in_text = false,
+            // A paragraph's text and a cell's are copied out, each buffer kept for the next one: a
+            // paragraph of several runs is not grown again from nothing.
             Element::Paragraph => match tables.last_mut() {
-                // A cell's paragraph is copied into the cell, its buffer kept for the next one.
                 Some(t) => {
                     if !t.cell.is_empty() && !paragraph.is_empty() {
                         t.cell.push('\n');
@@ -381,12 +382,15 @@ pub fn blocks(xml: &str) -> Vec<Block> {
                     t.cell.push_str(&paragraph);
                     paragraph.clear();
                 }
-                None => out.push(Block::Paragraph(std::mem::take(&mut paragraph))),
+                None => {
+                    out.push(Block::Paragraph(paragraph.as_str().into()));
+                    paragraph.clear();
+                }
             },
             Element::Cell => {
                 if let Some(t) = tables.last_mut() {
-                    let content = std::mem::take(&mut t.cell);
-                    t.row.push(if t.merged_over { None } else { Some(content) });
+                    t.row.push((!t.merged_over).then(|| t.cell.as_str().into()));
+                    t.cell.clear();
                     // A cell spanning several grid columns (`w:gridSpan`) is one cell of the row:
                     // its neighbours keep their places, so nothing is inserted after it.
                 }
