@@ -118,54 +118,12 @@ impl Element {
         (element, at + len)
     }
 
-    /// The tag spelled `tag` (see [`spelled`]) if it is one of the short tags Word writes most, in
-    /// up to eight bytes without attributes: its element, whether it is an end tag and whether it
-    /// closes itself.
+    /// The tag spelled `tag` (see [`spelled`]) if it is one of [`SHORT_TAGS`]: its element,
+    /// whether it is an end tag and whether it closes itself.
     #[inline]
     fn short(tag: u64) -> Option<(Element, bool, bool)> {
-        const P: u64 = spelled(b"<w:p>");
-        const P_END: u64 = spelled(b"</w:p>");
-        const P_EMPTY: u64 = spelled(b"<w:p/>");
-        const R: u64 = spelled(b"<w:r>");
-        const R_END: u64 = spelled(b"</w:r>");
-        const T: u64 = spelled(b"<w:t>");
-        const T_END: u64 = spelled(b"</w:t>");
-        const P_PR: u64 = spelled(b"<w:pPr>");
-        const P_PR_END: u64 = spelled(b"</w:pPr>");
-        const R_PR: u64 = spelled(b"<w:rPr>");
-        const R_PR_END: u64 = spelled(b"</w:rPr>");
-        const TBL: u64 = spelled(b"<w:tbl>");
-        const TBL_END: u64 = spelled(b"</w:tbl>");
-        const TR: u64 = spelled(b"<w:tr>");
-        const TR_END: u64 = spelled(b"</w:tr>");
-        const TC: u64 = spelled(b"<w:tc>");
-        const TC_END: u64 = spelled(b"</w:tc>");
-        const TC_PR: u64 = spelled(b"<w:tcPr>");
-        const TR_PR: u64 = spelled(b"<w:trPr>");
-        const TAB: u64 = spelled(b"<w:tab/>");
-        const BR: u64 = spelled(b"<w:br/>");
-        const CR: u64 = spelled(b"<w:cr/>");
-        Some(match tag {
-            P => (Element::Paragraph, false, false),
-            P_END => (Element::Paragraph, true, false),
-            P_EMPTY => (Element::Paragraph, false, true),
-            R | R_END | TC_PR | TR_PR => (Element::Other, false, false),
-            T => (Element::Text, false, false),
-            T_END => (Element::Text, true, false),
-            P_PR => (Element::ParagraphProperties, false, false),
-            P_PR_END => (Element::ParagraphProperties, true, false),
-            R_PR => (Element::RunProperties, false, false),
-            R_PR_END => (Element::RunProperties, true, false),
-            TBL => (Element::Table, false, false),
-            TBL_END => (Element::Table, true, false),
-            TR => (Element::Row, false, false),
-            TR_END => (Element::Row, true, false),
-            TC => (Element::Cell, false, false),
-            TC_END => (Element::Cell, true, false),
-            TAB => (Element::Tab, false, true),
-            BR | CR => (Element::Break, false, true),
-            _ => return None,
-        })
+        let (spelling, element, closing, self_closing) = SHORT_TABLE[short_slot(tag)];
+        (spelling == tag).then_some((element, closing, self_closing))
     }
 
     /// [`Element::at`] for any name: found to its end, and told by all its bytes.
@@ -176,6 +134,54 @@ impl Element {
             element => (element, end),
         }
     }
+}
+
+/// The short tags Word writes most, in up to eight bytes without attributes: each spelling, its
+/// element, whether it is an end tag and whether it closes itself.
+const SHORT_TAGS: [(&[u8], Element, bool, bool); 22] = [
+    (b"<w:p>", Element::Paragraph, false, false),
+    (b"</w:p>", Element::Paragraph, true, false),
+    (b"<w:p/>", Element::Paragraph, false, true),
+    (b"<w:r>", Element::Other, false, false),
+    (b"</w:r>", Element::Other, true, false),
+    (b"<w:t>", Element::Text, false, false),
+    (b"</w:t>", Element::Text, true, false),
+    (b"<w:pPr>", Element::ParagraphProperties, false, false),
+    (b"</w:pPr>", Element::ParagraphProperties, true, false),
+    (b"<w:rPr>", Element::RunProperties, false, false),
+    (b"</w:rPr>", Element::RunProperties, true, false),
+    (b"<w:tbl>", Element::Table, false, false),
+    (b"</w:tbl>", Element::Table, true, false),
+    (b"<w:tr>", Element::Row, false, false),
+    (b"</w:tr>", Element::Row, true, false),
+    (b"<w:tc>", Element::Cell, false, false),
+    (b"</w:tc>", Element::Cell, true, false),
+    (b"<w:tcPr>", Element::Other, false, false),
+    (b"<w:trPr>", Element::Other, false, false),
+    (b"<w:tab/>", Element::Tab, false, true),
+    (b"<w:br/>", Element::Break, false, true),
+    (b"<w:cr/>", Element::Break, false, true),
+];
+
+/// [`SHORT_TAGS`] spelled (see [`spelled`]) and each in its own [`short_slot`]: a tag is told by
+/// one look there.
+static SHORT_TABLE: [(u64, Element, bool, bool); 32] = {
+    let mut table = [(0, Element::Other, false, false); 32];
+    let mut i = 0;
+    while i < SHORT_TAGS.len() {
+        let (spelling, element, closing, self_closing) = SHORT_TAGS[i];
+        let tag = spelled(spelling);
+        assert!(table[short_slot(tag)].0 == 0, "two short tags in one slot");
+        table[short_slot(tag)] = (tag, element, closing, self_closing);
+        i += 1;
+    }
+    table
+};
+
+/// Where a short tag is in [`SHORT_TABLE`]: the top five bits of its spelling times a number
+/// found to give each of [`SHORT_TAGS`] a slot of its own.
+const fn short_slot(tag: u64) -> usize {
+    (tag.wrapping_mul(0xcfe5_19f9_8767_edb3) >> 59) as usize
 }
 
 /// A tag of up to eight bytes as the little-endian word its bytes make, zero after its end.
@@ -552,16 +558,14 @@ mod tests {
     #[test]
     fn short_tags_told_as_plain_tags_are() {
         let short = |tag: &str| Element::short(spelled(tag.as_bytes()));
-        for tag in ["<w:p>", "</w:p>", "<w:p/>", "<w:t>", "</w:t>", "<w:pPr>", "</w:pPr>", "<w:rPr>", "</w:rPr>", "<w:tbl>", "</w:tbl>"]
-            .into_iter()
-            .chain(["<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tab/>", "<w:br/>", "<w:cr/>"])
-        {
+        for (spelling, ..) in SHORT_TAGS {
+            let tag = std::str::from_utf8(spelling).unwrap();
             let plain = Plain::at(tag, 0).unwrap();
-            let element = Element::named(&tag.as_bytes()[plain.name_start..plain.name_end]);
+            let element = Element::named(&spelling[plain.name_start..plain.name_end]);
             assert_eq!(short(tag), Some((element, plain.closing, plain.self_closing)), "{tag}");
         }
-        assert_eq!(["<w:r>", "</w:r>", "<w:tcPr>", "<w:trPr>"].map(short), [Some((Element::Other, false, false)); 4]);
-        assert_eq!(["<w:p >", "<w:pP>", "<w:t/ >", "<w:tbl/", "<w:b/>", "w:p>"].map(short), [None; 6]);
+        assert_eq!(["<w:r>", "</w:r>", "<w:tcPr>", "<w:trPr>"].map(short).map(|s| s.map(|s| s.0)), [Some(Element::Other); 4]);
+        assert_eq!(["<w:p >", "<w:pP>", "<w:t/ >", "<w:tbl/", "<w:b/>", "w:p>", "</w:tcPr", "<w:tr/>"].map(short), [None; 8]);
     }
 
     #[test]
