@@ -312,7 +312,7 @@ impl<'a> Scanner<'a> {
     /// their end tag, without reading it. Properties that never end are read as usual, and, as there
     /// is no end tag later either, not looked for again.
     fn skip_properties(&mut self, paragraph: bool) {
-        let (end_tag, unclosed) = if paragraph { ("</w:pPr>", &mut self.unclosed[1]) } else { ("</w:rPr>", &mut self.unclosed[0]) };
+        let (end_tag, unclosed) = if paragraph { (b"</w:pPr>", &mut self.unclosed[1]) } else { (b"</w:rPr>", &mut self.unclosed[0]) };
         if *unclosed {
             return;
         }

@@ -4,7 +4,7 @@
 //! is read as far as it makes sense. Pieces borrow from the markup: a reader decodes only the text
 //! and looks up only the attributes it keeps.
 
-use crate::words::{find_byte, find_bytes, find_with, repeat, zero_bytes};
+use crate::words::{find_byte, find_eight, find_with, repeat, zero_bytes};
 use std::borrow::Cow;
 
 /// A tag's attributes as written (`colspan=2 class='a b'`), read when one is looked up: most
@@ -292,10 +292,10 @@ impl Plain {
     }
 }
 
-/// Where the first `end_tag` (`</name>`) in `bytes` ends: the bytes are searched as they are,
-/// without reading comments or quoted values.
-pub(crate) fn after_end_tag(bytes: &[u8], end_tag: &str) -> Option<usize> {
-    find_bytes(end_tag.as_bytes(), bytes).map(|at| at + end_tag.len())
+/// Where the first `end_tag` (`</name>` of eight bytes, as `</w:rPr>`) in `bytes` ends: the
+/// bytes are searched as they are, without reading comments or quoted values.
+pub(crate) fn after_end_tag(bytes: &[u8], end_tag: &[u8; 8]) -> Option<usize> {
+    find_eight(end_tag, bytes).map(|at| at + end_tag.len())
 }
 
 /// Whether a byte may be part of a plain name (of a tag or an attribute).
