@@ -234,12 +234,6 @@ impl<'a> Scanner<'a> {
                 self.at = lt;
                 return Some(Piece::Text(&self.xml[at..lt]));
             }
-            // Many writers give each run's text this start tag: taken whole.
-            const PRESERVED_TEXT: &[u8] = b"<w:t xml:space=\"preserve\">";
-            if b.get(at + 4) == Some(&b' ') && b[at..].starts_with(PRESERVED_TEXT) {
-                self.at = at + PRESERVED_TEXT.len();
-                return Some(Piece::Tag { element: Element::Text, closing: false, self_closing: false, attrs: Attrs::default() });
-            }
             // A short tag is told by its eight bytes up to its `>`.
             if let Some(bytes) = b.get(at..at + 8) {
                 let word = u64::from_le_bytes(bytes.try_into().unwrap_or_default());
@@ -254,6 +248,12 @@ impl<'a> Scanner<'a> {
                         return Some(Piece::Tag { element, closing, self_closing, attrs: Attrs::default() });
                     }
                 }
+            }
+            // Many writers give each run's text this start tag: taken whole.
+            const PRESERVED_TEXT: &[u8] = b"<w:t xml:space=\"preserve\">";
+            if b.get(at + 4) == Some(&b' ') && b[at..].starts_with(PRESERVED_TEXT) {
+                self.at = at + PRESERVED_TEXT.len();
+                return Some(Piece::Tag { element: Element::Text, closing: false, self_closing: false, attrs: Attrs::default() });
             }
             let closing = b.get(at + 1) == Some(&b'/');
             let name_start = at + 1 + usize::from(closing);
