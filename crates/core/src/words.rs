@@ -20,6 +20,13 @@ pub fn is_printable_ascii(word: u64) -> bool {
     (word | word.wrapping_add(repeat(1))) & HIGH == 0 && word.wrapping_add(repeat(0x60)) & HIGH == HIGH
 }
 
+/// The eight bytes of `bytes` from `at` on as a little-endian word (so that a mark's trailing
+/// zeros count the bytes before it), when there are eight.
+#[inline]
+pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes.get(at..at + 8).map(|eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()))
+}
+
 /// The words of `bytes` (little-endian, so a mark's trailing zeros count the bytes before it) and
 /// the last bytes that fill no word.
 pub fn words(bytes: &[u8]) -> (impl Iterator<Item = u64> + '_, &[u8]) {
@@ -50,13 +57,12 @@ pub fn find_byte(byte: u8, bytes: &[u8]) -> Option<usize> {
 /// at a time, and told there by all of them as a word.
 pub fn find_eight(needle: &[u8; 8], bytes: &[u8]) -> Option<usize> {
     let (first, whole) = (repeat(needle[0]), u64::from_le_bytes(*needle));
-    let word_at = |at: usize| bytes.get(at..at + 8).map(|eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()));
     let mut at = 0;
-    while let Some(word) = word_at(at) {
+    while let Some(word) = word_at(bytes, at) {
         let mut marks = zero_bytes(word ^ first);
         while marks != 0 {
             let i = at + marks.trailing_zeros() as usize / 8;
-            if word_at(i) == Some(whole) {
+            if word_at(bytes, i) == Some(whole) {
                 return Some(i);
             }
             marks &= marks - 1;
@@ -88,6 +94,13 @@ mod tests {
                 assert_eq!(is_printable_ascii(u64::from_le_bytes(bytes)), printable(b), "{b:#x} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn eight_bytes_as_a_word_where_there_are_eight() {
+        let bytes = b"0123456789";
+        assert_eq!(word_at(bytes, 2), Some(u64::from_le_bytes(*b"23456789")));
+        assert_eq!((word_at(bytes, 3), word_at(bytes, 10)), (None, None));
     }
 
     #[test]

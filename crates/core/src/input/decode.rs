@@ -1,7 +1,7 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 and GB18030/GBK detected without asking,
 //! newlines normalized, and a clear Chinese refusal for what is not a text report.
 
-use crate::words::is_printable_ascii;
+use crate::words::{is_printable_ascii, word_at};
 use std::fmt;
 
 /// Inputs larger than this are refused rather than parsed (a report is a few dozen KB).
@@ -254,9 +254,7 @@ fn scan(text: &str) -> Scan {
         if !ATTENTION[b as usize] {
             i += 1;
             // After printable ASCII, eight more of it (most of a web page's markup) need no look.
-            if b < 0x80
-                && bytes.get(i..i + 8).is_some_and(|word| is_printable_ascii(u64::from_le_bytes(word.try_into().unwrap_or_default())))
-            {
+            if b < 0x80 && word_at(bytes, i).is_some_and(is_printable_ascii) {
                 i += 8;
             }
             continue;

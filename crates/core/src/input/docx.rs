@@ -4,7 +4,7 @@
 use crate::input::document::Block;
 use crate::input::markup::{self, after_end_tag, decode_entities, delimited_end, is_name_byte, name_end_at, Attrs, Plain, Tokens};
 use crate::input::zip::{self, ZipError};
-use crate::words::{find_byte, repeat, zero_bytes};
+use crate::words::{find_byte, repeat, word_at, zero_bytes};
 
 /// Why a .docx could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,10 +89,7 @@ impl Element {
     fn at(b: &[u8], at: usize) -> (Element, usize) {
         // Most names are `w:` and one to three letters: those are told by their first eight bytes
         // (zero past the end), which hold the byte after the name too.
-        let word = match b.get(at..at + 8) {
-            Some(bytes) => u64::from_le_bytes(bytes.try_into().unwrap_or_default()),
-            None => u64::from_le_bytes(std::array::from_fn(|i| b.get(at + i).copied().unwrap_or(0))),
-        };
+        let word = word_at(b, at).unwrap_or_else(|| u64::from_le_bytes(std::array::from_fn(|i| b.get(at + i).copied().unwrap_or(0))));
         let byte = |i: usize| (word >> (8 * i)) as u8;
         let (element, len) = match (word as u16).to_le_bytes() {
             [b'w', b':'] => match (byte(2), byte(3), byte(4)) {
@@ -235,8 +232,7 @@ impl<'a> Scanner<'a> {
                 return Some(Piece::Text(&self.xml[at..lt]));
             }
             // A short tag is told by its eight bytes up to its `>`.
-            if let Some(bytes) = b.get(at..at + 8) {
-                let word = u64::from_le_bytes(bytes.try_into().unwrap_or_default());
+            if let Some(word) = word_at(b, at) {
                 let gt = zero_bytes(word ^ repeat(b'>'));
                 if gt != 0 {
                     let len = gt.trailing_zeros() as usize / 8 + 1;

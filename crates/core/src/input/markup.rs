@@ -4,7 +4,7 @@
 //! is read as far as it makes sense. Pieces borrow from the markup: a reader decodes only the text
 //! and looks up only the attributes it keeps.
 
-use crate::words::{find_byte, find_eight, find_with, repeat, zero_bytes};
+use crate::words::{find_byte, find_eight, find_with, repeat, word_at, zero_bytes};
 use std::borrow::Cow;
 
 /// A tag's attributes as written (`colspan=2 class='a b'`), read when one is looked up: most
@@ -358,10 +358,10 @@ pub(crate) fn delimited_end(s: &[u8], mut at: usize) -> Option<Option<usize>> {
 #[inline]
 fn first_marked(s: &[u8], mut at: usize, marks: impl Fn(u64) -> u64, find: impl Fn(&[u8]) -> Option<usize>) -> Option<usize> {
     for _ in 0..4 {
-        let Some(eight) = s.get(at..at + 8) else {
+        let Some(word) = word_at(s, at) else {
             return find(&s[at..]).map(|i| at + i);
         };
-        match marks(u64::from_le_bytes(eight.try_into().unwrap_or_default())) {
+        match marks(word) {
             0 => at += 8,
             found => return Some(at + found.trailing_zeros() as usize / 8),
         }
